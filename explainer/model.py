@@ -1,0 +1,149 @@
+"""Plain data of a story: passages, questions, choices and glossary terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class QuestionKind(str, Enum):
+    """The two kinds of question a passage may ask."""
+
+    QUIZ = "quiz"
+    DECISION = "decision"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A test of one flag: set, or (with ``negated``) not set."""
+
+    flag: str
+    negated: bool = False
+
+    def holds(self, flags: frozenset[str]) -> bool:
+        """Whether the condition is true for these flags."""
+        return (self.flag in flags) != self.negated
+
+    def __str__(self) -> str:
+        return f"not {self.flag}" if self.negated else self.flag
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Something the reader can pick: a way on, or an option of a question.
+
+    ``goto`` is empty for quiz options, which keep the reader on the passage.
+    """
+
+    text: str
+    goto: str = ""
+    sets: tuple[str, ...] = ()
+    condition: Condition | None = None
+    correct: bool = False
+    feedback: str = ""
+    line: int = 0
+
+    def available(self, flags: frozenset[str]) -> bool:
+        """Whether the choice is offered to a reader with these flags."""
+        return self.condition is None or self.condition.holds(flags)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A quiz (with right answers) or a decision (the reader takes a role)."""
+
+    kind: QuestionKind
+    prompt: str
+    options: tuple[Choice, ...]
+    role: str = ""
+    line: int = 0
+
+    @property
+    def is_quiz(self) -> bool:
+        """Whether this question has right answers."""
+        return self.kind is QuestionKind.QUIZ
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a passage body, shown only when its condition holds."""
+
+    markdown: str
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One screenful of story: text, an optional question, and ways on."""
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    file: str
+    line: int
+    section: int = 0
+    article: str = ""
+    question: Question | None = None
+    choices: tuple[Choice, ...] = ()
+    ending: bool = False
+    terms: tuple[str, ...] = ()
+    notes: str = ""
+    minutes: int = 0
+
+    def body(self, flags: frozenset[str] = frozenset()) -> str:
+        """The Markdown body as this reader sees it, given their flags."""
+        return "\n\n".join(
+            block.markdown
+            for block in self.blocks
+            if block.condition is None or block.condition.holds(flags)
+        ).strip()
+
+    @property
+    def all_choices(self) -> tuple[Choice, ...]:
+        """The passage's choices and its question's options, in that order."""
+        options = self.question.options if self.question else ()
+        return options + self.choices
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry."""
+
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term and its aliases."""
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Story:
+    """A whole loaded story."""
+
+    passages: dict[str, Passage]
+    terms: tuple[Term, ...]
+    folder: str = ""
+    start: str = ""
+
+    @property
+    def title(self) -> str:
+        """The story's title: the title of the passage every reader starts at."""
+        return self.passages[self.start].title
+
+    @property
+    def section_count(self) -> int:
+        """How many article sections the story walks through."""
+        return max((p.section for p in self.passages.values()), default=0)
+
+    def term_named(self, name: str) -> Term | None:
+        """The term with this name or alias, ignoring case."""
+        wanted = name.casefold()
+        for term in self.terms:
+            if any(n.casefold() == wanted for n in term.names):
+                return term
+        return None

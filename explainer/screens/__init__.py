@@ -1,0 +1,1 @@
+"""Screens of the explainer app, one per module."""

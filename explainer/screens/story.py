@@ -1,0 +1,147 @@
+"""The main screen: passage, choices, glossary panel and where the reader is."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+
+from ..glossary import Glossary
+from ..journey import Journey
+from ..messages import ChoiceMade, TermSelected
+from ..model import Term
+from ..reading import passage_markdown, path_summary, where
+from ..widgets.choice_list import ChoiceList
+from ..widgets.glossary_panel import GlossaryPanel
+from ..widgets.passage_view import PassageView
+from ..widgets.where_bar import WhereBar
+from .confirm import ConfirmScreen
+
+
+class StoryScreen(Screen[None]):
+    """Where the reader reads, answers and chooses."""
+
+    BINDINGS = [
+        Binding("1", "pick(1)", "Choose", key_display="1-9", id="pick"),
+        *(Binding(str(n), f"pick({n})", f"Choose {n}", show=False) for n in range(2, 10)),
+        Binding("b", "back", "Back", id="back"),
+        Binding("f", "forward", "Forward", id="forward"),
+        Binding("g", "toggle_glossary", "Glossary", id="glossary"),
+        Binding("r", "start_over", "Start over", id="start-over"),
+        Binding("pageup", "scroll_text(-1)", "Scroll text", show=False),
+        Binding("pagedown", "scroll_text(1)", "Scroll text", show=False),
+        Binding("space", "scroll_text(1)", "Scroll text", show=False),
+    ]
+
+    glossary_shown: reactive[bool] = reactive(True)
+
+    def __init__(self, journey: Journey, glossary: Glossary) -> None:
+        super().__init__()
+        self.journey = journey
+        self.glossary = glossary
+
+    def compose(self) -> ComposeResult:
+        yield WhereBar(id="where")
+        with Horizontal(id="main"):
+            with Vertical(id="reading"):
+                yield PassageView(self.glossary, id="passage")
+                yield ChoiceList(id="choices")
+            yield GlossaryPanel(id="glossary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_passage()
+
+    async def show_passage(self) -> None:
+        """Show the journey's current passage, its choices and its terms."""
+        journey = self.journey
+        passage = journey.passage
+        markdown = passage_markdown(passage, journey.flags)
+        if passage.ending:
+            markdown += "\n\n" + path_summary(journey)
+        self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage))
+        await self.query_one(PassageView).show(markdown)
+        choices = self.query_one(ChoiceList)
+        choices.show_answer(None)
+        choices.show(passage.question, journey.choices(), quiz_open=not journey.solved()
+                     or (passage.question is not None and not passage.question.is_quiz))
+        terms = self.glossary.terms_in(markdown)
+        for name in passage.terms:
+            term = self.glossary.lookup(name)
+            if term is not None and term not in terms:
+                terms.append(term)
+        self.query_one(GlossaryPanel).show_terms(terms)
+        self.query_one("#choices #options", OptionList).focus()
+        self.refresh_bindings()
+
+    def watch_glossary_shown(self, shown: bool) -> None:
+        self.set_class(not shown, "-no-glossary")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.journey.history.can_go_back or None
+        if action == "forward":
+            return self.journey.history.can_go_forward or None
+        return True
+
+    @on(ChoiceMade)
+    async def _choice_made(self, event: ChoiceMade) -> None:
+        answer = self.journey.choose(event.choice)
+        if answer is None:
+            await self.show_passage()
+            return
+        choices = self.query_one(ChoiceList)
+        if answer.correct:
+            passage = self.journey.passage
+            choices.show(passage.question, self.journey.choices(), quiz_open=False)
+        choices.show_answer(answer)
+
+    @on(TermSelected)
+    def _term_selected(self, event: TermSelected) -> None:
+        self.journey.look_up(event.term.term)
+        self.glossary_shown = True
+        self.query_one(GlossaryPanel).show_definition(event.term)
+
+    def open_term(self, term: Term) -> None:
+        """Show a term's definition in the panel (from the command palette)."""
+        self.post_message(TermSelected(term))
+
+    async def open_passage(self, passage_id: str) -> None:
+        """Go to a passage already visited (from the command palette)."""
+        self.journey.revisit(passage_id)
+        await self.show_passage()
+
+    def action_pick(self, number: int) -> None:
+        self.query_one(ChoiceList).pick(number)
+
+    async def action_back(self) -> None:
+        if self.journey.back():
+            await self.show_passage()
+
+    async def action_forward(self) -> None:
+        if self.journey.forward():
+            await self.show_passage()
+
+    def action_toggle_glossary(self) -> None:
+        self.glossary_shown = not self.glossary_shown
+        if not self.glossary_shown and self.query_one(GlossaryPanel).has_focus_within:
+            self.query_one("#choices #options", OptionList).focus()
+
+    def action_scroll_text(self, pages: int) -> None:
+        view = self.query_one(PassageView)
+        if pages < 0:
+            view.scroll_page_up()
+        else:
+            view.scroll_page_down()
+
+    def action_start_over(self) -> None:
+        async def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.journey = Journey(self.journey.story)
+                await self.show_passage()
+
+        self.app.push_screen(ConfirmScreen("Start over from the beginning?"), confirmed)

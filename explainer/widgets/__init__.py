@@ -1,0 +1,1 @@
+"""Widgets of the explainer app, one per module."""

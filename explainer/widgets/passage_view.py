@@ -1,0 +1,47 @@
+"""The passage text, rendered as Markdown with glossary terms as links."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+
+from ..glossary import TERM_LINK_PREFIX, Glossary
+from ..messages import TermSelected
+
+
+class PassageView(VerticalScroll, can_focus=False):
+    """Scrollable Markdown for one passage; clicking a term posts :class:`TermSelected`."""
+
+    DEFAULT_CSS = """
+    PassageView {
+        height: 1fr;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    PassageView Markdown {
+        margin: 0;
+    }
+    """
+
+    def __init__(self, glossary: Glossary, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.glossary = glossary
+
+    def compose(self) -> ComposeResult:
+        yield Markdown(open_links=False)
+
+    async def show(self, markdown: str) -> None:
+        """Show new Markdown, with terms linked, from the top."""
+        await self.query_one(Markdown).update(self.glossary.link(markdown))
+        self.scroll_home(animate=False)
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        href = event.href
+        if href.startswith(TERM_LINK_PREFIX) and href[len(TERM_LINK_PREFIX):].isdigit():
+            index = int(href[len(TERM_LINK_PREFIX):])
+            if index < len(self.glossary.terms):
+                self.post_message(TermSelected(self.glossary.by_index(index)))

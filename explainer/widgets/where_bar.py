@@ -1,0 +1,27 @@
+"""The line at the top that says where the reader is."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class WhereBar(Static):
+    """Shows the story title and the section the reader is in."""
+
+    DEFAULT_CSS = """
+    WhereBar {
+        height: 1;
+        background: $panel;
+        color: $text;
+        padding: 0 1;
+    }
+    """
+
+    def show(self, story_title: str, where: str) -> None:
+        """Show the story title and where the reader is (text, never markup)."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(where, style="bold")
+        text.append("  ·  ")
+        text.append(story_title, style="dim")
+        self.update(text)
