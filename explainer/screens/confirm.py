@@ -16,7 +16,7 @@ class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
-        width: auto; max-width: 60; height: auto;
+        width: 50; max-width: 100%; height: auto;
         border: thick $primary; background: $surface; padding: 1 2;
     }
     """

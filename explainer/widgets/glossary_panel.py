@@ -49,6 +49,8 @@ class GlossaryPanel(Vertical):
         option_list = self.query_one("#terms", OptionList)
         option_list.clear_options()
         option_list.add_options(Option(Text(term.term)) for term in terms)
+        if terms:
+            option_list.highlighted = 0
         hint = "Choose a term to read what it means." if terms else "No glossary terms here."
         self.query_one("#definition", Static).update(Text(hint, style="dim italic"))
 

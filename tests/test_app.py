@@ -1,0 +1,155 @@
+"""The app, driven by keys as a reader would, against a small fixture story."""
+
+from __future__ import annotations
+
+from conftest import STORIES, screen_text
+from explainer.app import ExplainerApp
+from explainer.loader import load_story
+from explainer.screens.help import HelpScreen
+from explainer.screens.story import StoryScreen
+
+
+def make_app() -> ExplainerApp:
+    return ExplainerApp(load_story(STORIES / "tiny"))
+
+
+async def test_the_first_passage_shows_article_question_and_where_we_are() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StoryScreen)
+        text = screen_text(app)
+        assert "Section 1 of 1: A tiny story" in text
+        assert "The cat sat on the mat." in text
+        assert "Where did the cat sit?" in text
+        assert "1. On the mat" in text and "2. On the hat" in text
+        assert "Glossary" in text and "Pet" in text
+
+
+async def test_a_wrong_answer_explains_and_lets_the_reader_try_again() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        text = screen_text(app)
+        assert "Not quite. No, read it again. Try again." in text
+        assert "1. On the mat" in text
+        await pilot.press("1")
+        text = screen_text(app)
+        assert "Right. Yes, the article says so." in text
+        assert "1. Go on" in text
+
+
+async def test_a_whole_path_by_keys_remembers_the_decision_at_the_end() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "1")          # quiz right, go on
+        assert "You are the cat." in screen_text(app)
+        await pilot.press("down", "enter")   # choose "Stay in" with arrows and Enter
+        assert "It is warm inside." in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "The end" in text
+        assert "You stayed in." in text and "You went outside" not in text
+
+
+async def test_the_ending_lists_decisions_quizzes_and_branches_not_taken() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("1", "1", "1", "1")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "You went outside, you brave cat." in text
+        assert "You chose: Outside" in text
+        assert "Quizzes right at the first try: 1 of 1" in text
+        assert "Branches not taken" in text and "Stay in" in text
+
+
+async def test_choosing_a_term_in_the_panel_shows_its_definition() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert "An animal kept at home." in screen_text(app)
+        screen = app.screen
+        assert isinstance(screen, StoryScreen)
+        assert "Pet" in screen.journey.looked_up
+
+
+async def test_g_hides_and_shows_the_glossary_panel() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.screen.query_one("#glossary")
+        await pilot.press("g")
+        await pilot.pause()
+        assert not panel.display
+        assert "Choose a term" not in screen_text(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert panel.display
+        assert "Choose a term" in screen_text(app)
+
+
+async def test_back_and_forward_move_through_history() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StoryScreen)
+        assert screen.check_action("back", ()) is None
+        await pilot.press("1", "1")
+        assert "Your turn" in screen_text(app)
+        await pilot.press("b")
+        assert "A tiny story" in screen_text(app) and "1. Go on" in screen_text(app)
+        await pilot.press("f")
+        assert "You wake up on the mat." in screen_text(app)
+
+
+async def test_start_over_asks_first() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "1", "r")
+        await pilot.pause()
+        assert "Start over from the beginning?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Your turn" in screen_text(app)
+        await pilot.press("r", "y")
+        await pilot.pause()
+        assert "Where did the cat sit?" in screen_text(app)
+
+
+async def test_help_lists_the_keys_and_closes_with_escape() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "show or hide the glossary panel" in text and "quit" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StoryScreen)
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_the_footer_shows_the_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        for label in ("Choose", "Back", "Glossary", "Quit", "Help"):
+            assert label in footer
+
+
+async def test_number_keys_beyond_the_choices_do_nothing() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("9", "0", "x")
+        assert "Where did the cat sit?" in screen_text(app)
