@@ -153,3 +153,41 @@ async def test_number_keys_beyond_the_choices_do_nothing() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("9", "0", "x")
         assert "Where did the cat sit?" in screen_text(app)
+
+
+async def test_no_network_connection_is_made(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("network use is not allowed in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "1", "tab", "enter", "shift+tab", "1", "1")
+        await pilot.pause()
+        assert "The end" in screen_text(app)
+    assert attempts == []
+
+
+async def test_no_color_turns_colour_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        from textual.filter import Monochrome, NoColor
+
+        filters = [f for f in app.get_line_filters() if isinstance(f, (NoColor, Monochrome))]
+        assert filters, "NO_COLOR should install a colour-removing filter"
+        seen = ""
+        for strip in app.screen._compositor.render_strips():
+            for segment in filters[0].apply(list(strip), app.screen.styles.background):
+                seen += segment.text
+                style = segment.style
+                if isinstance(filters[0], NoColor) and style is not None:
+                    assert style.color is None or style.color.is_default
+        assert "The cat sat on the mat." in seen

@@ -23,6 +23,11 @@ class PassageView(VerticalScroll, can_focus=False):
     PassageView Markdown {
         margin: 0;
     }
+    PassageView MarkdownBlock {
+        link-color: $text-accent;
+        link-style: underline;
+        link-background-hover: $accent-muted;
+    }
     """
 
     def __init__(self, glossary: Glossary, *, id: str | None = None) -> None:
