@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .model import Block, Choice, Condition, Passage, Question, QuestionKind, Story, Term
-from .problems import Problem, StoryError
-from .safeyaml import Located, LocatedList, YamlProblem, read_yaml
+from .problems import Problem, StoryError, problem, visible
+from .safeyaml import Located, LocatedList, YamlProblem, describe, read_yaml
 
 MAX_FILE_BYTES = 2_000_000
+MAX_TERM_LENGTH = 100
 GLOSSARY_FILE = "glossary.yaml"
-NAME = re.compile(r"^[\w-]+$")
+NAME = re.compile(r"[\w-]+")
 DIVIDER = re.compile(r"^---[ \t]*$")
 IF_OPEN = re.compile(r"^:::[ \t]*if[ \t]+(.*?)[ \t]*$")
 IF_CLOSE = re.compile(r"^:::[ \t]*$")
 TERM_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_ENDS = re.compile(r"\r\n|[\r\u2028\u2029]")
 
 PASSAGE_FIELDS = {
     "id", "title", "section", "article", "question", "choices",
@@ -46,6 +50,8 @@ def _picture(match: re.Match[str]) -> str:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
+    if code > 0xFFFD:
+        return "\ufffd"
     return f"\\x{code:02x}"
 
 
@@ -67,6 +73,16 @@ def read_story(folder: str | Path) -> tuple[Story | None, list[Problem]]:
     return reader.read(), reader.problems
 
 
+def label(path: Path) -> str:
+    """A path as problems name it: undecodable bytes and control characters made visible."""
+    return visible(make_visible(str(path)))
+
+
+def is_name(text: str) -> bool:
+    """Whether ``text`` is a valid id or flag: letters, digits, ``-`` and ``_``."""
+    return NAME.fullmatch(text) is not None
+
+
 @dataclass
 class _FlagUse:
     flag: str
@@ -83,73 +99,83 @@ class _StoryReader:
     references: list[tuple[str, str, int]] = field(default_factory=list)
     gotos: list[tuple[str, str, str, int]] = field(default_factory=list)
 
-    def error(self, file: str, line: int, message: str) -> None:
-        self.problems.append(Problem(file, line, message))
+    def error(self, file: str, line: int, code: str, **values: object) -> None:
+        self.problems.append(problem(file, line, code, **values))
 
     def read(self) -> Story | None:
-        label = str(self.folder)
-        if not self.folder.is_dir():
-            self.error(label, 0, "no such story folder")
+        folder = label(self.folder)
+        try:
+            if not self.folder.is_dir():
+                self.error(folder, 0, "no-folder")
+                return None
+            # Hidden files (editor locks and swap files) are not part of the story.
+            scene_files = sorted(p for p in self.folder.iterdir()
+                                 if p.suffix == ".md" and not p.name.startswith("."))
+        except OSError as error:
+            self.error(folder, 0, "folder-unreadable", reason=error.strerror or str(error))
             return None
-        scene_files = sorted(p for p in self.folder.iterdir() if p.suffix == ".md")
         if not scene_files:
-            self.error(label, 0, "no scene files (*.md) in this folder")
+            self.error(folder, 0, "no-scenes")
             return None
         passages: dict[str, Passage] = {}
         for path in scene_files:
             for passage in self.read_scene_file(path):
                 if passage.id in passages:
                     first = passages[passage.id]
-                    self.error(passage.file, passage.line,
-                               f'duplicate id "{passage.id}": already used at {first.file}:{first.line}')
+                    self.error(passage.file, passage.line, "duplicate-id", id=passage.id,
+                               place=f"{first.file}:{first.line}")
                 else:
                     passages[passage.id] = passage
         terms = self.read_glossary(self.folder / GLOSSARY_FILE)
         if not passages:
             return None
-        story = Story(passages=passages, terms=terms, folder=label, start=next(iter(passages)))
+        story = Story(passages=passages, terms=terms, folder=folder, start=next(iter(passages)))
         self.check_links(story)
         return story
 
     def read_text(self, path: Path) -> str | None:
-        """The file's text with line ends normalised and control characters made visible."""
-        label = str(path)
-        if not path.resolve().is_relative_to(self.folder.resolve()):
-            self.error(label, 0, "links to a file outside the story folder; refused")
-            return None
+        """The file's text: NFC, line ends normalised, control characters made visible."""
+        file = label(path)
         try:
+            if not path.resolve().is_relative_to(self.folder.resolve()):
+                self.error(file, 1, "outside")
+                return None
             if not path.is_file():
-                self.error(label, 0, "not a regular file")
+                self.error(file, 1, "not-file")
                 return None
             if path.stat().st_size > MAX_FILE_BYTES:
-                self.error(label, 0, f"file is too large (over {MAX_FILE_BYTES // 1_000_000} MB)")
+                self.error(file, 1, "too-large", limit=MAX_FILE_BYTES // 1_000_000)
                 return None
             data = path.read_bytes()
-        except OSError as error:
-            self.error(label, 0, f"cannot be read: {error.strerror or error}")
+        except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            self.error(file, 1, "unreadable", reason=reason)
+            return None
+        if len(data) > MAX_FILE_BYTES:  # grew since stat()
+            self.error(file, 1, "too-large", limit=MAX_FILE_BYTES // 1_000_000)
             return None
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            self.error(label, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})")
+            self.error(file, line, "not-utf8", byte=f"0x{data[error.start]:02x}")
             return None
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = unicodedata.normalize("NFC", _LINE_ENDS.sub("\n", text))
         return make_visible(text)
 
     def read_scene_file(self, path: Path) -> Iterable[Passage]:
         text = self.read_text(path)
         if text is None:
             return []
-        label = str(path)
+        file = label(path)
         lines = text.split("\n")
         dividers = [i for i, line in enumerate(lines) if DIVIDER.match(line)]
         first_text = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first_text is None:
-            self.error(label, 1, "empty scene file: it needs at least one passage")
+            self.error(file, 1, "empty-scene")
             return []
         if not dividers or dividers[0] != first_text:
-            self.error(label, first_text + 1, "a scene file must start with a '---' line")
+            self.error(file, first_text + 1, "no-start")
             return []
         passages: list[Passage] = []
         section = 0
@@ -157,12 +183,12 @@ class _StoryReader:
         for n in range(0, len(dividers), 2):
             start = dividers[n]
             if n + 1 >= len(dividers):
-                self.error(label, start + 1, "front matter is not closed by a '---' line")
+                self.error(file, start + 1, "not-closed")
                 break
             end = dividers[n + 1]
             body_end = dividers[n + 2] if n + 2 < len(dividers) else len(lines)
             front = "\n".join(lines[start + 1:end])
-            passage = self.read_passage(label, start + 1, front, lines[end + 1:body_end], end + 2, section)
+            passage = self.read_passage(file, start + 1, front, lines[end + 1:body_end], end + 2, section)
             if passage is not None:
                 section = passage.section
                 passages.append(passage)
@@ -172,11 +198,11 @@ class _StoryReader:
                      body_line: int, section: int) -> Passage | None:
         try:
             data = read_yaml(front)
-        except YamlProblem as problem:
-            self.error(file, line + problem.line, problem.message)
+        except YamlProblem as trouble:
+            self.error(file, line + trouble.line, trouble.code, **trouble.values)
             return None
         if not isinstance(data, Located):
-            self.error(file, line, "front matter must be a mapping of fields (id: ..., title: ...)")
+            self.error(file, line, "not-mapping")
             return None
         fields = _Fields(self, file, line, data)
         fields.unknown(PASSAGE_FIELDS, "passage")
@@ -213,13 +239,12 @@ class _StoryReader:
         role = question.text("role") or ""
         kinds = {kind.value: kind for kind in QuestionKind}
         if kind_name is not None and kind_name not in kinds:
-            self.error(question.file, question.line_of("kind"),
-                       f'question kind must be "quiz" or "decision", not "{kind_name}"')
+            self.error(question.file, question.line_of("kind"), "bad-kind", value=kind_name)
             return None
         options = [self.read_choice(question, item, i, OPTION_FIELDS, "option")
                    for i, item in question.items("options", required=True)]
         if "options" in data and not options:
-            self.error(question.file, question.line_of("options"), "a question needs at least one option")
+            self.error(question.file, question.line_of("options"), "no-options")
         if kind_name is None or prompt is None:
             return None
         kind = kinds[kind_name]
@@ -227,13 +252,11 @@ class _StoryReader:
             if option is None:
                 continue
             if kind is QuestionKind.DECISION and not option.goto:
-                self.error(question.file, option.line, "a decision option needs a 'goto'")
+                self.error(question.file, option.line, "decision-goto")
             if kind is QuestionKind.QUIZ and option.goto:
-                self.error(question.file, option.line,
-                           "a quiz option cannot 'goto': put the way on in the passage's choices")
+                self.error(question.file, option.line, "quiz-goto")
             if kind is QuestionKind.DECISION and (option.correct or option.feedback):
-                self.error(question.file, option.line,
-                           "a decision has no right answer: 'correct' and 'feedback' belong to quizzes")
+                self.error(question.file, option.line, "decision-correct")
         return Question(kind=kind, prompt=prompt, role=role, line=question.line_of("kind"),
                         options=tuple(o for o in options if o is not None))
 
@@ -241,7 +264,8 @@ class _StoryReader:
                     what: str) -> Choice | None:
         line = parent.item_line
         if not isinstance(item, Located):
-            self.error(parent.file, line, f"{what} {index} must be a mapping (text: ..., goto: ...)")
+            self.error(parent.file, line, "item-not-mapping", what=what, index=index,
+                       example="text: ..., goto: ...")
             return None
         fields = _Fields(self, parent.file, parent.offset, item)
         fields.unknown(allowed, what)
@@ -269,7 +293,7 @@ class _StoryReader:
             opening = IF_OPEN.match(line)
             if opening:
                 if condition is not None:
-                    self.error(file, number, f"'::: if' inside another '::: if' (opened at line {opened_at})")
+                    self.error(file, number, "nested-if", line=opened_at)
                     continue
                 blocks.append(Block("\n".join(current)))
                 current = []
@@ -280,7 +304,7 @@ class _StoryReader:
                 continue
             if IF_CLOSE.match(line):
                 if condition is None:
-                    self.error(file, number, "':::' closes nothing")
+                    self.error(file, number, "close-nothing")
                     continue
                 blocks.append(Block("\n".join(current), condition if condition.flag else None))
                 current, condition = [], None
@@ -289,7 +313,7 @@ class _StoryReader:
                 self.references.append(((match.group(2) or match.group(1)).strip(), file, number))
             current.append(line)
         if condition is not None:
-            self.error(file, opened_at, "'::: if' is not closed by a ':::' line")
+            self.error(file, opened_at, "if-not-closed")
         blocks.append(Block("\n".join(current), condition if condition and condition.flag else None))
         return tuple(block for block in blocks if block.markdown.strip())
 
@@ -297,8 +321,8 @@ class _StoryReader:
         words = text.split()
         negated = len(words) == 2 and words[0] == "not"
         flag = words[-1] if words else ""
-        if len(words) not in (1, 2) or (len(words) == 2 and not negated) or not NAME.match(flag):
-            self.error(file, line, f'a condition must be "FLAG" or "not FLAG", not "{text}"')
+        if len(words) not in (1, 2) or (len(words) == 2 and not negated) or not is_name(flag):
+            self.error(file, line, "bad-condition", value=text)
             return None
         self.tested.append(_FlagUse(flag, file, line))
         return Condition(flag, negated)
@@ -309,25 +333,26 @@ class _StoryReader:
         text = self.read_text(path)
         if text is None:
             return ()
-        label = str(path)
+        file = label(path)
         try:
             data = read_yaml(text)
-        except YamlProblem as problem:
-            self.error(label, problem.line, problem.message)
+        except YamlProblem as trouble:
+            self.error(file, trouble.line, trouble.code, **trouble.values)
             return ()
         if not isinstance(data, Located) or "terms" not in data:
-            self.error(label, 1, "the glossary must be a mapping with a 'terms' list")
+            self.error(file, 1, "glossary-shape")
             return ()
-        fields = _Fields(self, label, 0, data)
+        fields = _Fields(self, file, 0, data)
         fields.unknown({"terms"}, "glossary")
         terms: list[Term] = []
         seen: dict[str, int] = {}
         for index, item in fields.items("terms"):
             line = fields.item_line
             if not isinstance(item, Located):
-                self.error(label, line, f"term {index} must be a mapping (term: ..., definition: ...)")
+                self.error(file, line, "item-not-mapping", what="term", index=index,
+                           example="term: ..., definition: ...")
                 continue
-            entry = _Fields(self, label, 0, item)
+            entry = _Fields(self, file, 0, item)
             entry.unknown(TERM_FIELDS, "term")
             name = entry.text("term", required=True)
             definition = entry.text("definition", required=True)
@@ -335,10 +360,13 @@ class _StoryReader:
             source = entry.text("source") or ""
             if name is None or definition is None:
                 continue
+            if any(len(alias) > MAX_TERM_LENGTH for alias in (name.strip(), *aliases)):
+                self.error(file, item.line, "term-too-long", limit=MAX_TERM_LENGTH)
+                continue
             for alias in (name.strip(), *aliases):
                 key = alias.casefold()
                 if key in seen:
-                    self.error(label, item.line, f'"{alias}" is already a term or alias at line {seen[key]}')
+                    self.error(file, item.line, "term-twice", name=alias, line=seen[key])
                 seen[key] = item.line
             terms.append(Term(term=name.strip(), definition=definition.strip(), aliases=aliases,
                               source=source.strip(), line=item.line))
@@ -347,13 +375,13 @@ class _StoryReader:
     def check_links(self, story: Story) -> None:
         for target, what, file, line in self.gotos:
             if target not in story.passages:
-                self.error(file, line, f'{what} goes to "{target}", which does not exist')
+                self.error(file, line, "goto-missing", what=what, target=target)
         for name, file, line in self.references:
             if story.term_named(name) is None:
-                self.error(file, line, f'"{name}" is not a term in the glossary')
+                self.error(file, line, "no-term", name=name)
         for use in self.tested:
             if use.flag not in self.set_flags:
-                self.error(use.file, use.line, f'flag "{use.flag}" is tested but never set')
+                self.error(use.file, use.line, "flag-never-set", flag=use.flag)
 
 
 @dataclass
@@ -369,23 +397,22 @@ class _Fields:
     def line_of(self, key: str) -> int:
         return self.offset + self.data.line_of(key)
 
-    def problem(self, key: str, message: str) -> None:
-        self.reader.error(self.file, self.line_of(key), message)
+    def problem(self, key: str, code: str, **values: object) -> None:
+        self.reader.error(self.file, self.line_of(key), code, **values)
 
     def unknown(self, allowed: set[str], what: str) -> None:
         for key in self.data:
             if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                self.problem(key, f"unknown {what} field '{key}' (known: {known})")
+                self.problem(key, "unknown-field", what=what, field=key, known=sorted(allowed))
 
     def typed(self, key: str, check: Callable[[Any], bool], kind: str, required: bool) -> Any:
         if key not in self.data or self.data[key] is None:
             if required:
-                self.reader.error(self.file, self.offset + self.data.line, f"missing required field '{key}'")
+                self.reader.error(self.file, self.offset + self.data.line, "missing-field", field=key)
             return None
         value = self.data[key]
         if not check(value):
-            self.problem(key, f"'{key}' must be {kind}, not {_describe(value)}")
+            self.problem(key, "wrong-type", field=key, kind=kind, value=describe(value))
             return None
         return value
 
@@ -393,14 +420,14 @@ class _Fields:
         value = self.typed(key, lambda v: isinstance(v, str), "text", required)
         if value is not None and not value.strip():
             if required:
-                self.problem(key, f"'{key}' must not be empty")
+                self.problem(key, "empty-field", field=key)
             return None
         return value  # type: ignore[no-any-return]
 
     def name(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
-        if value is not None and not NAME.match(value):
-            self.problem(key, f"'{key}' must be made of letters, digits, '-' and '_', not \"{value}\"")
+        if value is not None and not is_name(value):
+            self.problem(key, "bad-name", field=key, value=value)
             return None
         return value
 
@@ -408,7 +435,7 @@ class _Fields:
         value = self.typed(key, lambda v: isinstance(v, int) and not isinstance(v, bool),
                            "a whole number", False)
         if value is not None and value < minimum:
-            self.problem(key, f"'{key}' must be at least {minimum}")
+            self.problem(key, "too-small", field=key, minimum=minimum)
             return None
         return value  # type: ignore[no-any-return]
 
@@ -430,15 +457,15 @@ class _Fields:
             return []
         values = [value] if isinstance(value, str) else list(value)
         if not all(isinstance(v, str) for v in values):
-            self.problem(key, f"'{key}' must be a list of text")
+            self.problem(key, "text-list", field=key)
             return []
         return values
 
     def flags(self, key: str) -> list[str]:
         flags = self.list_of_text(key)
         for flag in flags:
-            if not NAME.match(flag):
-                self.problem(key, f'a flag is made of letters, digits, "-" and "_", not "{flag}"')
+            if not is_name(flag):
+                self.problem(key, "bad-flag", value=flag)
                 return []
         return flags
 
@@ -448,14 +475,3 @@ class _Fields:
             return None
         return self.reader.parse_condition(self.file, self.line_of(key), text)
 
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()}"
-    if isinstance(value, (Located, dict)):
-        return "a mapping"
-    if isinstance(value, (LocatedList, list)):
-        return "a list"
-    if isinstance(value, str):
-        return f'text "{value[:40]}"'
-    return f"{type(value).__name__} {value!r}"[:60]

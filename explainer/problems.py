@@ -1,9 +1,83 @@
-"""Problems found in a story folder, each naming a file and a line."""
+"""Problems found in a story folder, each naming a file and a line, and every message they use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import string
+import unicodedata
+from dataclasses import dataclass, field
 from enum import Enum
+
+MAX_SHOWN = 60
+
+# Every message the loader and ``check`` can print, by code. docs/authoring.md lists each one
+# (with the placeholders in capitals) and says what to do about it; a test keeps the two in step.
+MESSAGES: dict[str, str] = {
+    # The folder and its files.
+    "no-folder": "no such story folder",
+    "no-scenes": "no scene files (*.md) in this folder",
+    "folder-unreadable": "the folder cannot be read: {reason}",
+    "outside": "links to a file outside the story folder; refused",
+    "not-file": "not a regular file",
+    "too-large": "file is too large (over {limit} MB)",
+    "unreadable": "cannot be read: {reason}",
+    "not-utf8": "not UTF-8 text (byte {byte})",
+    # The shape of a scene file.
+    "empty-scene": "empty scene file: it needs at least one passage",
+    "no-start": "a scene file must start with a '---' line",
+    "not-closed": "front matter is not closed by a '---' line",
+    "not-mapping": "front matter must be a mapping of fields (id: ..., title: ...)",
+    # YAML.
+    "yaml": "invalid YAML: {problem}",
+    "yaml-alias": "YAML aliases (*name) are not allowed",
+    "yaml-anchor": "YAML anchors (&name) are not allowed",
+    "yaml-tag": "YAML tags ({tag}) are not allowed",
+    "yaml-deep": "YAML nested too deeply (more than {limit} levels)",
+    "yaml-key": "a key must be text, not {value}",
+    "yaml-twice": "field '{field}' is given twice",
+    "yaml-value": "invalid YAML value: {problem}",
+    # Fields.
+    "unknown-field": "unknown {what} field '{field}' (known: {known})",
+    "missing-field": "missing required field '{field}'",
+    "wrong-type": "'{field}' must be {kind}, not {value}",
+    "empty-field": "'{field}' must not be empty",
+    "bad-name": "'{field}' must be made of letters, digits, '-' and '_', not \"{value}\"",
+    "too-small": "'{field}' must be at least {minimum}",
+    "text-list": "'{field}' must be a list of text",
+    "bad-flag": "a flag is made of letters, digits, '-' and '_', not \"{value}\"",
+    "duplicate-id": "duplicate id \"{id}\": already used at {place}",
+    # Questions and choices.
+    "bad-kind": "question kind must be \"quiz\" or \"decision\", not \"{value}\"",
+    "no-options": "a question needs at least one option",
+    "item-not-mapping": "{what} {index} must be a mapping ({example})",
+    "decision-goto": "a decision option needs a 'goto'",
+    "quiz-goto": "a quiz option cannot 'goto': put the way on in the passage's choices",
+    "decision-correct": "a decision has no right answer: 'correct' and 'feedback' belong to quizzes",
+    "goto-missing": "{what} goes to \"{target}\", which does not exist",
+    # The body.
+    "nested-if": "'::: if' inside another '::: if' (opened at line {line})",
+    "close-nothing": "':::' closes nothing",
+    "if-not-closed": "'::: if' is not closed by a ':::' line",
+    "bad-condition": "a condition must be \"FLAG\" or \"not FLAG\", not \"{value}\"",
+    "flag-never-set": "flag \"{flag}\" is tested but never set",
+    # The glossary.
+    "glossary-shape": "the glossary must be a mapping with a 'terms' list",
+    "term-twice": "\"{name}\" is already a term or alias at line {line}",
+    "term-too-long": "a term or alias must be at most {limit} characters long",
+    "no-term": "\"{name}\" is not a term in the glossary",
+    # Warnings from ``check``.
+    "no-ending": "no passage has 'ending: true', so the story never ends",
+    "nothing-leads": "nothing leads to passage \"{id}\"",
+    "not-from-start": "passage \"{id}\" cannot be reached from the start",
+    "dead-end": "passage \"{id}\" is a dead end: it has no choices and is not an ending",
+    "loop": "{ids} form a loop with no way out to an ending",
+    "no-feedback": "quiz option {index} has no feedback: say why it is right or wrong",
+    "no-right-answer": "the quiz has no right answer: mark one option 'correct: true'",
+    "flag-never-tested": "flag \"{flag}\" is set but never tested",
+    "term-unused": "term \"{name}\" is defined but never used",
+    "term-undefined": "\"{name}\" is used like a term but is not in the glossary",
+    "long-passage": "passage \"{id}\" has {words} words, far more than the others (typical: {typical})",
+    "hard-reading": "{part} reads at grade {grade}, above the limit of {limit}",
+}
 
 
 class Severity(str, Enum):
@@ -21,6 +95,7 @@ class Problem:
     line: int
     message: str
     severity: Severity = Severity.ERROR
+    code: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -28,6 +103,50 @@ class Problem:
     def labelled(self) -> str:
         """The problem with its severity, as ``check`` prints it."""
         return f"{self.file}:{self.line}: {self.severity.value}: {self.message}"
+
+
+def problem(file: str, line: int, code: str, severity: Severity = Severity.ERROR,
+            **values: object) -> Problem:
+    """The :class:`Problem` with message ``code``.
+
+    Text values are shortened and made visible; lists are joined with commas.
+    """
+    return Problem(file, line, MESSAGES[code].format(**{k: _shown(v) for k, v in values.items()}),
+                   severity, code)
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, str):
+        return visible(shorten(value))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(visible(shorten(str(item))) for item in value)
+    return value
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """Text cut to ``limit`` characters, ending in an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def visible(text: str) -> str:
+    """Text with control, format (bidi, zero-width) and separator characters as escapes."""
+    return "".join(
+        f"\\u{ord(char):04x}" if unicodedata.category(char) in _INVISIBLE else char
+        for char in text
+    )
+
+
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def placeholders(code: str) -> list[str]:
+    """The names of the values a message takes."""
+    return [name for _, name, _, _ in string.Formatter().parse(MESSAGES[code]) if name]
+
+
+def documented_form(code: str) -> str:
+    """The message as docs/authoring.md shows it: each value as its name in capitals."""
+    return MESSAGES[code].format(**{name: name.upper() for name in placeholders(code)})
 
 
 class StoryError(Exception):

@@ -1,22 +1,34 @@
-"""YAML reading that refuses aliases and keeps the line of every value."""
+"""YAML reading that refuses aliases, tags and deep nesting, and keeps the line of every value."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 MAX_DEPTH = 20
+# Dates and merge keys are YAML 1.1 surprises: a title "2020-01-01" stays text.
+_DROPPED_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 
 
 class YamlProblem(Exception):
-    """YAML that cannot be read, at a line counted from 1 within the text."""
+    """YAML that cannot be read, at a line counted from 1 within the text.
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    ``code`` and ``values`` name the message in :data:`explainer.problems.MESSAGES`.
+    """
+
+    def __init__(self, line: int, code: str, **values: object) -> None:
+        super().__init__(code)
         self.line = line
-        self.message = message
+        self.code = code
+        self.values = values
 
 
 class Located(dict[str, Any]):
@@ -37,59 +49,96 @@ class LocatedList(list[Any]):
     item_lines: list[int]
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses anchors and aliases, so no 'billion laughs'."""
+class _PlainResolver(Resolver):
+    """The usual implicit types (null, bool, int, float, text), but no dates or merges."""
+
+
+_PlainResolver.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag not in _DROPPED_TAGS]
+    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+}
+
+
+class _StrictLoader(Reader, Scanner, Parser, Composer, SafeConstructor, _PlainResolver):
+    """A safe loader that refuses anchors, aliases, tags and deep nesting ('billion laughs')."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        _PlainResolver.__init__(self)
+        self.depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise YamlProblem(event.start_mark.line + 1, "YAML aliases (*name) are not allowed")
         event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(line, "yaml-alias")
         if getattr(event, "anchor", None):
-            raise YamlProblem(event.start_mark.line + 1, "YAML anchors (&name) are not allowed")
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            raise YamlProblem(line, "yaml-anchor")
+        if getattr(event, "tag", None) is not None:
+            raise YamlProblem(line, "yaml-tag", tag=event.tag)
+        if self.depth >= MAX_DEPTH:
+            raise YamlProblem(line, "yaml-deep", limit=MAX_DEPTH)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self.depth -= 1
 
 
 def read_yaml(text: str) -> Any:
     """Parse one YAML document into plain values, mappings as :class:`Located`.
 
     Raises:
-        YamlProblem: for invalid YAML, aliases, or nesting deeper than ``MAX_DEPTH``.
+        YamlProblem: for invalid YAML, anchors, aliases, tags, or nesting deeper than ``MAX_DEPTH``.
     """
-    loader = _NoAliasLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise _unreadable(text, error) from None
     try:
         node = loader.get_single_node()
-        return None if node is None else _convert(loader, node, 0)
+        return None if node is None else _convert(loader, node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, f"invalid YAML: {error.problem or error.context}") from None
+        raise YamlProblem(line, "yaml", problem=str(error.problem or error.context)) from None
+    except yaml.reader.ReaderError as error:
+        raise _unreadable(text, error) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(1, f"invalid YAML: {error}") from None
+        raise YamlProblem(1, "yaml", problem=str(error)) from None
     except RecursionError:
-        raise YamlProblem(1, "YAML nested too deeply") from None
+        raise YamlProblem(1, "yaml-deep", limit=MAX_DEPTH) from None
     finally:
         loader.dispose()
 
 
-def _convert(loader: yaml.SafeLoader, node: Node, depth: int) -> Any:
-    if depth > MAX_DEPTH:
-        raise YamlProblem(node.start_mark.line + 1, "YAML nested too deeply")
+def _unreadable(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
+    line = text[: error.position].count("\n") + 1
+    character = error.character if isinstance(error.character, int) else 0
+    return YamlProblem(line, "yaml", problem=f"character U+{character:04X} is not allowed")
+
+
+def _convert(loader: _StrictLoader, node: Node) -> Any:
     if isinstance(node, MappingNode):
         mapping = Located()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
         for key_node, value_node in node.value:
-            key = _convert(loader, key_node, depth + 1)
+            key = _convert(loader, key_node)
+            line = key_node.start_mark.line + 1
             if not isinstance(key, str):
-                raise YamlProblem(key_node.start_mark.line + 1, f"a key must be text, not {key!r}")
+                raise YamlProblem(line, "yaml-key", value=describe(key))
             if key in mapping:
-                raise YamlProblem(key_node.start_mark.line + 1, f"field '{key}' is given twice")
-            mapping[key] = _convert(loader, value_node, depth + 1)
-            mapping.key_lines[key] = key_node.start_mark.line + 1
+                raise YamlProblem(line, "yaml-twice", field=key)
+            mapping[key] = _convert(loader, value_node)
+            mapping.key_lines[key] = line
         return mapping
     if isinstance(node, SequenceNode):
-        items = LocatedList(_convert(loader, item, depth + 1) for item in node.value)
+        items = LocatedList(_convert(loader, item) for item in node.value)
         items.line = node.start_mark.line + 1
         items.item_lines = [item.start_mark.line + 1 for item in node.value]
         return items
@@ -97,4 +146,24 @@ def _convert(loader: yaml.SafeLoader, node: Node, depth: int) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as error:
-        raise YamlProblem(node.start_mark.line + 1, f"invalid YAML value: {error.problem}") from None
+        raise YamlProblem(node.start_mark.line + 1, "yaml-value", problem=str(error.problem)) from None
+    except (ValueError, OverflowError, ArithmeticError) as error:
+        # A number too long to convert, and the like.
+        raise YamlProblem(node.start_mark.line + 1, "yaml-value", problem=str(error)[:80]) from None
+
+
+def describe(value: Any) -> str:
+    """A short description of a YAML value for a message, e.g. ``a list`` or ``text "abc"``."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f'text "{value[:40]}"'
+    if isinstance(value, (int, float)):
+        return f"the number {value}"[:60] if isinstance(value, float) or abs(value) < 10**50 else "a huge number"
+    return type(value).__name__
