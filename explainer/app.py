@@ -9,7 +9,10 @@ from .commands import StoryCommands
 from .glossary import Glossary
 from .journey import Journey
 from .model import Story
+from .reading import where
+from .saves import SaveSlot, has_progress
 from .screens.help import HelpScreen
+from .screens.resume import ResumeScreen
 from .screens.story import StoryScreen
 
 
@@ -24,13 +27,56 @@ class ExplainerApp(App[None]):
         Binding("question_mark", "help", "Help", id="help"),
     ]
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, save_slot: SaveSlot | None = None) -> None:
         super().__init__()
         self.story = story
         self.title = story.title
+        self.save_slot = save_slot
+        self._saved: Journey | None = None
+        self._save_notices: list[str] = []
+        self._story_screen: StoryScreen | None = None
 
     def get_default_screen(self) -> StoryScreen:
-        return StoryScreen(Journey(self.story), Glossary(self.story.terms))
+        if self.save_slot is not None:
+            saved, self._save_notices = self.save_slot.load()
+            self._saved = saved if saved is not None and has_progress(saved) else None
+        self._story_screen = StoryScreen(Journey(self.story), Glossary(self.story.terms))
+        return self._story_screen
+
+    def on_mount(self) -> None:
+        for notice in self._save_notices:
+            self.notify(notice, title="Saved progress", severity="warning", timeout=12)
+        saved = self._saved
+        if saved is not None and self.save_slot is not None:
+            self.push_screen(ResumeScreen(self.save_slot.student, where(self.story, saved.passage),
+                                          saved.passage.title), self._resume)
+
+    async def _resume(self, resume: bool | None) -> None:
+        saved, self._saved = self._saved, None
+        screen = self._story_screen
+        if screen is None or saved is None:
+            return
+        if resume:
+            screen.journey = saved
+            await screen.show_passage()
+        else:
+            self.save_progress(screen.journey)
+
+    def on_story_screen_progressed(self, event: StoryScreen.Progressed) -> None:
+        if self._saved is None:
+            self.save_progress(event.journey)
+
+    def save_progress(self, journey: Journey) -> None:
+        """Save the journey; tell the reader once if it cannot be saved."""
+        if self.save_slot is not None:
+            problem = self.save_slot.save(journey)
+            if problem:
+                self.notify(problem, title="Not saved", severity="error", timeout=12)
+
+    async def action_quit(self) -> None:
+        if self._story_screen is not None and self._saved is None:
+            self.save_progress(self._story_screen.journey)
+        self.exit()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -25,10 +25,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--scenes", type=Path, metavar="DIR",
                         help="the story folder to use (default: the story that ships with explainer)")
+    parser.add_argument("--student", metavar="NAME", default="",
+                        help="whose progress to save and resume (keeps readers apart on one machine)")
+    parser.add_argument("--plain", action="store_true",
+                        help="line mode: plain text and a prompt, for screen readers and scripts "
+                             "(chosen by itself when input or output is not a terminal)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check a story folder and report every problem")
     check.add_argument("folder", nargs="?", type=Path, metavar="DIR",
                        help="the story folder (default: --scenes, or the shipped story)")
+    check.add_argument("--max-grade", type=float, default=9.0, metavar="GRADE",
+                       help="warn about sections that read above this school grade "
+                            "(Flesch-Kincaid; default: 9)")
+    report = commands.add_parser("report", help="a student's path, quizzes, decisions, terms "
+                                                "and time per section, from their save")
+    report.add_argument("--student", metavar="NAME", default=argparse.SUPPRESS,
+                        help="whose report (default: the reader who gave no name)")
+    report.add_argument("--format", choices=["md", "json"], default="md",
+                        help="Markdown to hand in, or JSON to collect (default: md)")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of the terminal")
+    handout = commands.add_parser("handout", help="every section, its questions and the glossary, "
+                                                  "to print or share")
+    handout.add_argument("--answers", action="store_true",
+                         help="include right answers, feedback and teacher notes")
+    handout.add_argument("-o", "--output", type=Path, metavar="FILE",
+                         help="write to FILE: Markdown (.md) or a standalone web page (.html); "
+                              "default: show it in the terminal")
+    for command in commands.choices.values():
+        # --scenes works after the sub-command too: `check --scenes DIR`.
+        command.add_argument("--scenes", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                             help="the story folder to use")
     return parser
 
 
@@ -39,13 +66,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from .checker import run_check
 
-        return run_check(args.folder or folder)
+        return run_check(args.folder or folder, args.max_grade)
     try:
         story = load_story(folder)
     except StoryError as error:
-        print(error, file=sys.stderr)
+        for reported in error.problems:
+            print(reported, file=sys.stderr)
         return 2
-    from .app import ExplainerApp
+    if args.command == "report":
+        from .report import run_report
 
-    ExplainerApp(story).run()
+        return run_report(story, args.student, args.format, args.output)
+    if args.command == "handout":
+        from .handout import run_handout
+
+        return run_handout(story, args.answers, args.output)
+    if args.plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from .plain import run_plain
+
+        return run_plain(story, args.student)
+    from .app import ExplainerApp
+    from .saves import SaveSlot
+
+    ExplainerApp(story, save_slot=SaveSlot(story, args.student)).run()
     return 0

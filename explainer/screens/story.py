@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
@@ -15,6 +16,7 @@ from ..journey import Journey
 from ..messages import ChoiceMade, TermSelected
 from ..model import Term
 from ..reading import passage_markdown, path_summary, where
+from ..report import build_report, time_markdown
 from ..widgets.choice_list import ChoiceList
 from ..widgets.glossary_panel import GlossaryPanel
 from ..widgets.passage_view import PassageView
@@ -24,6 +26,13 @@ from .confirm import ConfirmScreen
 
 class StoryScreen(Screen[None]):
     """Where the reader reads, answers and chooses."""
+
+    class Progressed(Message):
+        """The reader moved, answered or looked a term up: the journey is worth saving."""
+
+        def __init__(self, journey: Journey) -> None:
+            super().__init__()
+            self.journey = journey
 
     BINDINGS = [
         Binding("1", "pick(1)", "Choose", key_display="1-9", id="pick"),
@@ -63,6 +72,7 @@ class StoryScreen(Screen[None]):
         markdown = passage_markdown(passage, journey.flags)
         if passage.ending:
             markdown += "\n\n" + path_summary(journey)
+            markdown += "\n\n" + time_markdown(build_report(journey))
         self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage))
         await self.query_one(PassageView).show(markdown)
         choices = self.query_one(ChoiceList)
@@ -77,6 +87,7 @@ class StoryScreen(Screen[None]):
         self.query_one(GlossaryPanel).show_terms(terms)
         self.query_one("#choices #options", OptionList).focus()
         self.refresh_bindings()
+        self.post_message(self.Progressed(journey))
 
     def watch_glossary_shown(self, shown: bool) -> None:
         self.set_class(not shown, "-no-glossary")
@@ -99,12 +110,14 @@ class StoryScreen(Screen[None]):
             passage = self.journey.passage
             choices.show(passage.question, self.journey.choices(), quiz_open=False)
         choices.show_answer(answer)
+        self.post_message(self.Progressed(self.journey))
 
     @on(TermSelected)
     def _term_selected(self, event: TermSelected) -> None:
         self.journey.look_up(event.term.term)
         self.glossary_shown = True
         self.query_one(GlossaryPanel).show_definition(event.term)
+        self.post_message(self.Progressed(self.journey))
 
     def open_term(self, term: Term) -> None:
         """Show a term's definition in the panel (from the command palette)."""
