@@ -1,25 +1,333 @@
-"""``check``: every problem in a story folder, sorted, with a summary."""
+"""``check``: every error and warning in a story folder, sorted, with a summary."""
 
 from __future__ import annotations
 
+import re
+import statistics
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import read_story
-from .problems import Problem, Severity
+from .glossary import Glossary
+from .loader import GLOSSARY_FILE, label, read_story
+from .model import Passage, Story
+from .problems import Problem, Severity, problem
+
+DEFAULT_MAX_GRADE = 9.0
+LONG_FACTOR = 3          # a passage this many times the typical length is "far longer"
+LONG_MINIMUM = 250       # ... and at least this many words
+MIN_GRADED_WORDS = 30    # too few words give a meaningless reading grade
+MAX_LOOP_NAMES = 5
+# Capitals that read as plain words to any pupil, and Roman numerals.
+PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK"}
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*[A-Z](?:s|'s)?(?![\w-])")
+_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|[^\[\]|]+?)?\]\]")
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$")
+_EMPHASIS = re.compile(r"[*`~]+|(?<!\w)_+|_+(?!\w)")
+_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 
 
-def check_story(folder: str | Path) -> list[Problem]:
+def check_story(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
     """All errors and warnings found in a story folder, sorted by file and line."""
-    _story, problems = read_story(folder)
+    story, problems = read_story(folder)
+    if story is not None:
+        problems = problems + story_warnings(story, max_grade)
     return sorted(problems)
 
 
-def run_check(folder: str | Path) -> int:
+def run_check(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> int:
     """Print every problem and a summary; returns 0 clean, 1 warnings only, 2 errors."""
-    problems = check_story(folder)
-    for problem in problems:
-        print(problem.labelled())
+    problems = check_story(folder, max_grade)
+    for found in problems:
+        print(found.labelled())
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
-    print(f"{folder}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    name = label(Path(folder))
+    if not problems:
+        print(f"{name}: no problems found")
+    else:
+        print(f"{name}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
     return 2 if errors else 1 if warnings else 0
+
+
+def story_warnings(story: Story, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
+    """The warnings about a loaded story: things that load but will trouble a reader."""
+    checks = _Checks(story, max_grade)
+    checks.paths()
+    checks.quizzes()
+    checks.flags()
+    checks.terms()
+    checks.lengths()
+    checks.reading_levels()
+    return checks.found
+
+
+def explanation_text(passage: Passage) -> str:
+    """The explainer's own prose in a passage, as plain sentences (article quotes left out).
+
+    Bodies (every conditional block), the question's role and prompt, and its options and
+    feedback; Markdown removed and every piece ended as a sentence.
+    """
+    pieces = [plain_prose(block.markdown) for block in passage.blocks]
+    question = passage.question
+    if question is not None:
+        pieces += [plain_prose(question.role), plain_prose(question.prompt)]
+        for option in question.options:
+            pieces += [plain_prose(option.text), plain_prose(option.feedback)]
+    return " ".join(piece for piece in pieces if piece)
+
+
+def plain_prose(markdown: str) -> str:
+    """Markdown as plain sentences: markup gone, each paragraph, item and heading a sentence."""
+    units: list[list[str]] = []
+    paragraph: list[str] = []
+    for line in markdown.split("\n"):
+        if not line.strip() or _RULE.match(line):
+            paragraph = []
+            continue
+        stripped = line.strip().lstrip(">").strip()
+        starts_unit = stripped.startswith("#") or _LIST_ITEM.match(stripped)
+        stripped = _LIST_ITEM.sub("", stripped.lstrip("#").strip())
+        if starts_unit or not paragraph:
+            paragraph = []
+            units.append(paragraph)
+        paragraph.append(stripped)
+    sentences = []
+    for unit in units:
+        text = " ".join(unit)
+        text = _REFERENCE.sub(lambda m: m.group(1), text)
+        text = _LINK.sub(lambda m: m.group(1), text)
+        text = " ".join(_EMPHASIS.sub("", text).split())
+        if not _WORD.search(text):
+            continue
+        sentences.append(text if text[-1] in ".!?" else text + ".")
+    return " ".join(sentences)
+
+
+def reading_grade(text: str) -> float:
+    """The Flesch-Kincaid grade of plain text (US school years)."""
+    import textstat  # imported here: it is slow to import and only checks need it
+
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def word_count(text: str) -> int:
+    """How many words a text has."""
+    return len(_WORD.findall(text))
+
+
+def reader_text(passage: Passage) -> str:
+    """Everything a reader may read on a passage: title, article quote, body, question, choices."""
+    parts = [passage.title, passage.article, *(block.markdown for block in passage.blocks)]
+    if passage.question is not None:
+        parts += [passage.question.role, passage.question.prompt]
+    for choice in passage.all_choices:
+        parts += [choice.text, choice.feedback]
+    return "\n".join(part for part in parts if part)
+
+
+@dataclass
+class _Checks:
+    """The warnings, one family per method, gathered in ``found``."""
+
+    story: Story
+    max_grade: float
+    found: list[Problem] = field(default_factory=list)
+    _lines: dict[str, list[str]] = field(default_factory=dict)
+
+    def warn(self, file: str, line: int, code: str, **values: object) -> None:
+        self.found.append(problem(file, line, code, Severity.WARNING, **values))
+
+    def ways_on(self, passage: Passage) -> list[str]:
+        """The passages a passage leads to (that exist)."""
+        return [c.goto for c in passage.all_choices if c.goto and c.goto in self.story.passages]
+
+    def paths(self) -> None:
+        """Passages nothing leads to, dead ends, and loops with no way out."""
+        passages = self.story.passages
+        start = passages[self.story.start]
+        endings = [p.id for p in passages.values() if p.ending]
+        if not endings:
+            self.warn(start.file, start.line, "no-ending")
+        leads_to = {pid: self.ways_on(p) for pid, p in passages.items()}
+        led_from: dict[str, list[str]] = {pid: [] for pid in passages}
+        for source, targets in leads_to.items():
+            for target in targets:
+                led_from[target].append(source)
+        reachable = _reach([start.id], leads_to)
+        for passage in passages.values():
+            if passage.id == start.id:
+                pass
+            elif not led_from[passage.id]:
+                self.warn(passage.file, passage.line, "nothing-leads", id=passage.id)
+            elif passage.id not in reachable:
+                self.warn(passage.file, passage.line, "not-from-start", id=passage.id)
+            if not passage.ending and not leads_to[passage.id]:
+                self.warn(passage.file, passage.line, "dead-end", id=passage.id)
+        if not endings:
+            return
+        can_end = _reach(endings, led_from)
+        for component in _strong_components(leads_to):
+            looping = len(component) > 1 or component[0] in leads_to[component[0]]
+            if looping and not can_end.intersection(component):
+                members = sorted((passages[pid] for pid in component), key=lambda p: (p.file, p.line))
+                names = [f'"{p.id}"' for p in members[:MAX_LOOP_NAMES]]
+                if len(members) > MAX_LOOP_NAMES:
+                    names.append(f"and {len(members) - MAX_LOOP_NAMES} more")
+                self.warn(members[0].file, members[0].line, "loop", ids=names)
+
+    def quizzes(self) -> None:
+        """Quiz options without feedback, and quizzes with no right answer."""
+        for passage in self.story.passages.values():
+            question = passage.question
+            if question is None or not question.is_quiz:
+                continue
+            for index, option in enumerate(question.options, start=1):
+                if not option.feedback.strip():
+                    self.warn(passage.file, option.line, "no-feedback", index=index)
+            if question.options and not any(option.correct for option in question.options):
+                self.warn(passage.file, question.line, "no-right-answer")
+
+    def flags(self) -> None:
+        """Flags set somewhere but tested nowhere."""
+        tested = set()
+        first_set: dict[str, tuple[str, int]] = {}
+        for passage in self.story.passages.values():
+            tested.update(block.condition.flag for block in passage.blocks if block.condition)
+            for choice in passage.all_choices:
+                if choice.condition is not None:
+                    tested.add(choice.condition.flag)
+                for flag in choice.sets:
+                    first_set.setdefault(flag, (passage.file, choice.line))
+        for flag, (file, line) in first_set.items():
+            if flag not in tested:
+                self.warn(file, line, "flag-never-tested", flag=flag)
+
+    def terms(self) -> None:
+        """Terms nobody uses, and words in capitals that look like terms but are not defined."""
+        glossary = Glossary(self.story.terms)
+        used: set[str] = set()
+        reported: set[str] = set()
+        for passage in self.story.passages.values():
+            text = reader_text(passage)
+            used.update(term.term for term in glossary.terms_in(text))
+            used.update(term.term for name in passage.terms if (term := glossary.lookup(name)))
+            for word in _capital_words(_REFERENCE.sub(" ", text)):
+                if word in reported or glossary.lookup(word) or glossary.find(word):
+                    continue
+                reported.add(word)
+                self.warn(passage.file, self.line_of(passage, word), "term-undefined", name=word)
+        glossary_file = label(Path(self.story.folder) / GLOSSARY_FILE)
+        for term in self.story.terms:
+            if term.term not in used:
+                self.warn(glossary_file, term.line, "term-unused", name=term.term)
+
+    def lengths(self) -> None:
+        """Passages far longer than the typical one."""
+        counts = {pid: word_count(reader_text(p)) for pid, p in self.story.passages.items()}
+        if len(counts) < 4:
+            return
+        typical = statistics.median(counts.values())
+        for pid, words in counts.items():
+            if words >= LONG_MINIMUM and words > LONG_FACTOR * typical:
+                passage = self.story.passages[pid]
+                self.warn(passage.file, passage.line, "long-passage", id=pid, words=words,
+                          typical=round(typical))
+
+    def reading_levels(self) -> None:
+        """Sections (and passages outside any section) whose prose reads above the grade limit."""
+        groups: dict[object, list[Passage]] = {}
+        for passage in self.story.passages.values():
+            key: object = passage.section if passage.section else ("passage", passage.id)
+            groups.setdefault(key, []).append(passage)
+        for key, members in groups.items():
+            text = " ".join(explanation_text(p) for p in members)
+            if word_count(text) < MIN_GRADED_WORDS:
+                continue
+            grade = reading_grade(text)
+            if grade > self.max_grade:
+                first = members[0]
+                part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'
+                self.warn(first.file, first.line, "hard-reading", part=part, grade=f"{grade:.1f}",
+                          limit=f"{self.max_grade:g}")
+
+    def line_of(self, passage: Passage, word: str) -> int:
+        """The first line at or after the passage's start where ``word`` appears."""
+        if passage.file not in self._lines:
+            try:
+                text = Path(passage.file).read_text(encoding="utf-8-sig", errors="replace")
+            except (OSError, ValueError):
+                text = ""
+            self._lines[passage.file] = text.splitlines()
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+        lines = self._lines[passage.file]
+        for number in range(passage.line, len(lines) + 1):
+            if pattern.search(lines[number - 1]):
+                return number
+        return passage.line
+
+
+def _capital_words(text: str) -> Iterator[str]:
+    """Words written in capitals (acronyms such as FBI), without a plural or possessive end."""
+    for match in _CAPITALS.finditer(text):
+        word = match.group()
+        word = word[:-2] if word.endswith("'s") else word[:-1] if word.endswith("s") else word
+        if word not in PLAIN_CAPITALS and not _ROMAN.fullmatch(word):
+            yield word
+
+
+def _reach(starts: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
+    """Every node reachable from ``starts`` along ``edges``."""
+    seen = set(starts)
+    todo = list(seen)
+    while todo:
+        for target in edges[todo.pop()]:
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def _strong_components(edges: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = edges[node]
+            if position < len(targets):
+                work.append((node, position + 1))
+                target = targets[position]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components
+
