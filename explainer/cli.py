@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        # A story's text must not crash a terminal that cannot show it (e.g. LANG=C).
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     folder = args.scenes or default_scenes()
     if args.command == "check":
