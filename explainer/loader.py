@@ -83,6 +83,18 @@ def is_name(text: str) -> bool:
     return NAME.fullmatch(text) is not None
 
 
+def _visible_values(value: Any) -> Any:
+    """YAML values with control characters made visible (YAML's own escapes, like \\e, among them)."""
+    if isinstance(value, str):
+        return make_visible(value.replace("\u2028", "\n").replace("\u2029", "\n"))
+    if isinstance(value, Located):
+        for key, item in value.items():
+            value[key] = _visible_values(item)
+    elif isinstance(value, LocatedList):
+        value[:] = [_visible_values(item) for item in value]
+    return value
+
+
 @dataclass
 class _FlagUse:
     flag: str
@@ -197,7 +209,7 @@ class _StoryReader:
     def read_passage(self, file: str, line: int, front: str, body: list[str],
                      body_line: int, section: int) -> Passage | None:
         try:
-            data = read_yaml(front)
+            data = _visible_values(read_yaml(front))
         except YamlProblem as trouble:
             self.error(file, line + trouble.line, trouble.code, **trouble.values)
             return None
@@ -335,7 +347,7 @@ class _StoryReader:
             return ()
         file = label(path)
         try:
-            data = read_yaml(text)
+            data = _visible_values(read_yaml(text))
         except YamlProblem as trouble:
             self.error(file, trouble.line, trouble.code, **trouble.values)
             return ()
