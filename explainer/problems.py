@@ -69,7 +69,7 @@ MESSAGES: dict[str, str] = {
     "nothing-leads": "nothing leads to passage \"{id}\"",
     "not-from-start": "passage \"{id}\" cannot be reached from the start",
     "dead-end": "passage \"{id}\" is a dead end: it has no choices and is not an ending",
-    "loop": "{ids} form a loop with no way out to an ending",
+    "loop": "passages {ids} form a loop with no way out to an ending",
     "no-feedback": "quiz option {index} has no feedback: say why it is right or wrong",
     "no-right-answer": "the quiz has no right answer: mark one option 'correct: true'",
     "flag-never-tested": "flag \"{flag}\" is set but never tested",

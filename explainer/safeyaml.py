@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -10,12 +11,10 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
-from yaml.resolver import Resolver
+from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 MAX_DEPTH = 20
-# Dates and merge keys are YAML 1.1 surprises: a title "2020-01-01" stays text.
-_DROPPED_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 
 
 class YamlProblem(Exception):
@@ -49,14 +48,20 @@ class LocatedList(list[Any]):
     item_lines: list[int]
 
 
-class _PlainResolver(Resolver):
-    """The usual implicit types (null, bool, int, float, text), but no dates or merges."""
+class _PlainResolver(BaseResolver):
+    """YAML 1.2's plain types: ``true``/``false``, whole and decimal numbers, ``null``.
+
+    YAML 1.1's surprises stay text: ``No``, ``on``, ``2020-01-01``, ``10:30``, ``0x1F``, ``<<``.
+    """
 
 
-_PlainResolver.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag not in _DROPPED_TAGS]
-    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
-}
+for _tag, _pattern, _first in [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    _PlainResolver.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
 
 
 class _StrictLoader(Reader, Scanner, Parser, Composer, SafeConstructor, _PlainResolver):
