@@ -429,7 +429,11 @@ class _Fields:
         return value
 
     def text(self, key: str, required: bool = False) -> str | None:
-        value = self.typed(key, lambda v: isinstance(v, str), "text", required)
+        # A whole number reads as itself ("text: 1989"), so it is taken as text.
+        value = self.typed(key, lambda v: isinstance(v, (str, int)) and not isinstance(v, bool),
+                           "text", required)
+        if isinstance(value, int):
+            value = str(value)
         if value is not None and not value.strip():
             if required:
                 self.problem(key, "empty-field", field=key)
