@@ -33,8 +33,13 @@ class ChoiceList(Vertical):
         height: auto;
         max-height: 12;
         border: none;
+        border-left: blank;
         padding: 0;
         background: transparent;
+    }
+    ChoiceList OptionList:focus {
+        border: none;
+        border-left: outer $accent;
     }
     """
 

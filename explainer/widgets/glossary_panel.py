@@ -18,7 +18,9 @@ class GlossaryPanel(Vertical):
 
     DEFAULT_CSS = """
     GlossaryPanel {
-        width: 34;
+        width: 30%;
+        min-width: 24;
+        max-width: 44;
         border-left: solid $primary;
         padding: 0 1;
     }
@@ -27,8 +29,13 @@ class GlossaryPanel(Vertical):
         height: auto;
         max-height: 45%;
         border: none;
+        border-left: blank;
         padding: 0;
         background: transparent;
+    }
+    GlossaryPanel #terms:focus {
+        border: none;
+        border-left: outer $accent;
     }
     GlossaryPanel #definition-box { height: 1fr; border-top: solid $primary-muted; }
     """
