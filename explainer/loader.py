@@ -293,7 +293,7 @@ class _StoryReader:
         choice = Choice(text=text, goto=goto, sets=sets, condition=condition, correct=correct,
                         feedback=feedback, line=fields.offset + item.line)
         if goto:
-            self.gotos.append((goto, f"{what} {index}", parent.file, choice.line))
+            self.gotos.append((goto, f"{what} {index}", parent.file, fields.line_of("goto")))
         return choice
 
     def read_body(self, file: str, first_line: int, lines: list[str]) -> tuple[Block, ...]:

@@ -54,14 +54,14 @@ MESSAGES: dict[str, str] = {
     "decision-correct": "a decision has no right answer: 'correct' and 'feedback' belong to quizzes",
     "goto-missing": "{what} goes to \"{target}\", which does not exist",
     # The body.
-    "nested-if": "'::: if' inside another '::: if' (opened at line {line})",
+    "nested-if": "'::: if' inside another '::: if' (opened at line {opened})",
     "close-nothing": "':::' closes nothing",
     "if-not-closed": "'::: if' is not closed by a ':::' line",
     "bad-condition": "a condition must be \"FLAG\" or \"not FLAG\", not \"{value}\"",
     "flag-never-set": "flag \"{flag}\" is tested but never set",
     # The glossary.
     "glossary-shape": "the glossary must be a mapping with a 'terms' list",
-    "term-twice": "\"{name}\" is already a term or alias at line {line}",
+    "term-twice": "\"{name}\" is already a term or alias at line {earlier}",
     "term-too-long": "a term or alias must be at most {limit} characters long",
     "no-term": "\"{name}\" is not a term in the glossary",
     # Warnings from ``check``.
