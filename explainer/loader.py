@@ -12,7 +12,8 @@ from typing import Any
 
 from .model import Block, Choice, Condition, Passage, Question, QuestionKind, Story, Term
 from .problems import Problem, StoryError, problem, visible
-from .safeyaml import Located, LocatedList, YamlProblem, describe, read_yaml
+from .fastyaml import read_yaml
+from .safeyaml import Located, LocatedList, YamlProblem, describe
 
 MAX_FILE_BYTES = 2_000_000
 MAX_TERM_LENGTH = 100
