@@ -229,16 +229,18 @@ class _StoryReader:
         for term in terms:
             self.references.append((term, file, fields.line_of("terms")))
         given_section = fields.whole("section", minimum=1)
+        # Every field is checked, even when the passage cannot be built, so all problems show.
+        article = (fields.text("article") or "").strip()
+        ending = fields.flag("ending")
+        notes = (fields.text("notes") or "").strip()
+        minutes = fields.whole("minutes", minimum=0) or 0
         if passage_id is None or title is None:
             return None
         return Passage(
             id=passage_id, title=title, blocks=blocks, file=file, line=line + fields.data.line_of("id"),
             section=given_section if given_section is not None else section,
-            article=(fields.text("article") or "").strip(),
-            question=question, choices=tuple(c for c in choices if c is not None),
-            ending=fields.flag("ending"), terms=terms,
-            notes=(fields.text("notes") or "").strip(),
-            minutes=fields.whole("minutes", minimum=0) or 0,
+            article=article, question=question, choices=tuple(c for c in choices if c is not None),
+            ending=ending, terms=terms, notes=notes, minutes=minutes,
         )
 
     def read_question(self, fields: _Fields) -> Question | None:
@@ -306,7 +308,7 @@ class _StoryReader:
             opening = IF_OPEN.match(line)
             if opening:
                 if condition is not None:
-                    self.error(file, number, "nested-if", line=opened_at)
+                    self.error(file, number, "nested-if", opened=opened_at)
                     continue
                 blocks.append(Block("\n".join(current)))
                 current = []
@@ -379,7 +381,7 @@ class _StoryReader:
             for alias in (name.strip(), *aliases):
                 key = alias.casefold()
                 if key in seen:
-                    self.error(file, item.line, "term-twice", name=alias, line=seen[key])
+                    self.error(file, item.line, "term-twice", name=alias, earlier=seen[key])
                 seen[key] = item.line
             terms.append(Term(term=name.strip(), definition=definition.strip(), aliases=aliases,
                               source=source.strip(), line=item.line))
