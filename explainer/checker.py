@@ -262,7 +262,7 @@ class _Checks:
             except (OSError, ValueError):
                 text = ""
             self._lines[passage.file] = text.splitlines()
-        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?:s|'s)?(?![\w-])")
         lines = self._lines[passage.file]
         for number in range(passage.line, len(lines) + 1):
             if pattern.search(lines[number - 1]):
