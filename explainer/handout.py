@@ -16,9 +16,10 @@ HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
 _REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
-_TAG_OPEN = re.compile(r"(?<!\\)<")
+_TAG_OR_PICTURE = re.compile(r"\\.|<|!(?=\[)", re.DOTALL)
 # Raw HTML is shown as text, and pictures (which would load files) are left out.
 _HTML_RENDERER = MarkdownIt("commonmark", {"html": False}).disable("image")
+_CHECKER = MarkdownIt("commonmark")
 
 STYLE = """
 body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
@@ -51,15 +52,32 @@ def plain_references(markdown: str) -> str:
     return _REFERENCE.sub(lambda match: match.group(1).strip(), markdown)
 
 
+def _shown_as_text(match: re.Match[str]) -> str:
+    found = match.group()
+    return found if found.startswith("\\") else "\\" + found
+
+
 def safe_body(markdown: str) -> str:
-    """An author's Markdown body with raw HTML (outside code) shown as text."""
+    """An author's Markdown body with raw HTML and pictures (outside code) shown as text."""
     pieces, position = [], 0
     for code in _CODE.finditer(markdown):
-        pieces.append(_TAG_OPEN.sub(r"\\<", markdown[position:code.start()]))
+        pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position:code.start()]))
         pieces.append(code.group())
         position = code.end()
-    pieces.append(_TAG_OPEN.sub(r"\\<", markdown[position:]))
-    return plain_references("".join(pieces))
+    pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position:]))
+    safe = plain_references("".join(pieces))
+    if _has_markup(safe):  # an odd case the escaping above missed: show the whole body as text
+        return escape_markdown(plain_references(markdown))
+    return safe
+
+
+def _has_markup(markdown: str) -> bool:
+    """Whether Markdown renders any raw HTML or picture."""
+    for token in _CHECKER.parse(markdown):
+        kinds = [token.type, *(child.type for child in token.children or [])]
+        if any(kind in ("html_block", "html_inline", "image") for kind in kinds):
+            return True
+    return False
 
 
 def _condition_note(block: Block, answers: bool) -> str:

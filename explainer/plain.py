@@ -34,7 +34,7 @@ _PARSER = MarkdownIt("commonmark")
 
 def markdown_to_text(markdown: str, width: int = 80,
                      strong: Callable[[str], str] = lambda text: text) -> str:
-    """Markdown as plain, wrapped text: no markup, links shown by their words.
+    """Markdown as plain, wrapped text: no markup, links shown by their words, no control bytes.
 
     Args:
         markdown: the Markdown to render.
@@ -58,7 +58,7 @@ def _blocks(nodes: list[SyntaxTreeNode], width: int, strong: Callable[[str], str
         elif kind in ("bullet_list", "ordered_list"):
             out.append(_list(node, width, strong))
         elif kind in ("fence", "code_block", "html_block"):
-            out.append(textwrap.indent(node.content.rstrip("\n"), "    "))
+            out.append(textwrap.indent(make_visible(node.content.rstrip("\n")), "    "))
         elif kind != "hr":
             out.extend(_blocks(node.children, width, strong))
     return out
@@ -81,14 +81,14 @@ def _inline(node: SyntaxTreeNode) -> str:
     for child in node.children:
         kind = child.type
         if kind in ("text", "code_inline", "html_inline"):
-            parts.append(child.content)
+            parts.append(make_visible(child.content))
         elif kind == "softbreak":
             parts.append(" ")
         elif kind == "hardbreak":
             parts.append("\n")
         elif kind == "link":
             words = _inline(child)
-            href = str(child.attrs.get("href", ""))
+            href = make_visible(str(child.attrs.get("href", "")))
             shown = href and not href.startswith(TERM_LINK_PREFIX) and href != words
             parts.append(f"{words} ({href})" if shown else words)
         elif kind == "image":
@@ -279,8 +279,8 @@ class LinePlayer:
         self.say()
         self.say(where(self.story, passage))
         self.say()
-        self.output.write(make_visible(markdown_to_text(self.glossary.link(markdown), self.width,
-                                                        strong=self.bold)) + "\n")
+        self.output.write(markdown_to_text(self.glossary.link(markdown), self.width,
+                                           strong=self.bold) + "\n")
         terms = self.passage_terms(passage, markdown)
         if terms:
             self.say()

@@ -114,7 +114,7 @@ class SaveSlot:
         self._remove_stale_temporaries()
         try:
             return self.read(clock)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None, []
         except DamagedSave as damage:
             return None, [self._move_aside(str(damage))]
