@@ -45,7 +45,8 @@ class ExplainerApp(App[None]):
 
     def on_mount(self) -> None:
         for notice in self._save_notices:
-            self.notify(notice, title="Saved progress", severity="warning", timeout=12)
+            self.notify(notice, title="Saved progress", severity="warning", timeout=12,
+                        markup=False)
         saved = self._saved
         if saved is not None and self.save_slot is not None:
             self.push_screen(ResumeScreen(self.save_slot.student, where(self.story, saved.passage),
@@ -71,7 +72,8 @@ class ExplainerApp(App[None]):
         if self.save_slot is not None:
             problem = self.save_slot.save(journey)
             if problem:
-                self.notify(problem, title="Not saved", severity="error", timeout=12)
+                self.notify(problem, title="Not saved", severity="error", timeout=12,
+                            markup=False)
 
     async def action_quit(self) -> None:
         if self._story_screen is not None and self._saved is None:
