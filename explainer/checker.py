@@ -165,7 +165,8 @@ class _Checks:
                 self.warn(passage.file, passage.line, "nothing-leads", id=passage.id)
             elif passage.id not in reachable:
                 self.warn(passage.file, passage.line, "not-from-start", id=passage.id)
-            if not passage.ending and not leads_to[passage.id]:
+            # A choice to a missing passage is an error already, not also a dead end.
+            if not passage.ending and not any(choice.goto for choice in passage.all_choices):
                 self.warn(passage.file, passage.line, "dead-end", id=passage.id)
         if not endings:
             return
