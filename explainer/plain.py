@@ -166,14 +166,19 @@ class LinePlayer:
 
     def run(self) -> int:
         """Play until the reader quits or the input ends; returns the exit code."""
-        if not self.offer_resume():
-            return 0
-        self.show_passage()
-        while True:
-            line = self.ask()
-            if line is None or line.lower() in ("q", "quit", "exit"):
-                break
-            self.handle(line)
+        try:
+            if not self.offer_resume():
+                return 0
+            self.show_passage()
+            while True:
+                line = self.ask()
+                if line is None or line.lower() in ("q", "quit", "exit"):
+                    break
+                self.handle(line)
+        except KeyboardInterrupt:
+            self.save()
+            self.output.write("\n")
+            return 130
         self.save()
         if self.slot is not None and not self.slot.blocked and not self.slot.failing:
             self.say("Your progress is saved. Run the explainer again to go on.")
@@ -287,7 +292,8 @@ class LinePlayer:
             self.say(_wrap("Terms: " + ", ".join(t.term for t in terms)
                            + " (g TERM for a definition)", self.width))
         if passage.ending:
-            summary = path_summary(journey).replace("Press r", "Type r")
+            summary = path_summary(journey).replace("Press r", "Type r").replace(
+                "Press g and Tab to open the glossary", "Type g and a term to look it up")
             self.say()
             self.say(markdown_to_text(summary, self.width))
             self.say()
@@ -357,5 +363,10 @@ def _starting_with(prefix: str, terms: list[Term]) -> Term | None:
 
 def run_plain(story: Story, student: str = "") -> int:
     """Play ``story`` in line mode on standard input and output; returns the exit code."""
-    return LinePlayer(story, slot=SaveSlot(story, student),
-                      input=sys.stdin, output=sys.stdout, errors=sys.stderr).run()
+    try:
+        return LinePlayer(story, slot=SaveSlot(story, student),
+                          input=sys.stdin, output=sys.stdout, errors=sys.stderr).run()
+    except BrokenPipeError:
+        # Whoever read the output has gone (``| head``): stop quietly, progress is saved.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -211,3 +211,38 @@ def test_line_mode_reports_handouts_and_saves_never_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=REPO, check=True)
     assert result.stdout.strip() == "False"
+
+
+def scripted_path(story: Story) -> list[int]:
+    """Numbers to type for a path to an ending: right quiz answers, new passages first."""
+    journey = Journey(story)
+    numbers = []
+    for _step in range(1000):
+        if journey.passage.ending:
+            return numbers
+        choices = journey.choices()
+        question = journey.passage.question
+        if question is not None and question.is_quiz and not journey.solved():
+            index = next(i for i, choice in enumerate(choices) if choice.correct)
+        else:
+            index = next((i for i, choice in enumerate(choices)
+                          if choice.goto not in journey.visited), 0)
+        numbers.append(index + 1)
+        journey.choose(choices[index])
+    raise AssertionError("no ending reached")
+
+
+@pytest.mark.skipif(not (REPO / "scenes").is_dir(), reason="the real story is not there yet")
+def test_a_scripted_plain_run_of_the_real_story_reaches_the_ending(private_data_dir: Path) -> None:
+    story = load_story(REPO / "scenes")
+    numbers = scripted_path(story)
+    ending = next(p for p in story.passages.values() if p.ending)
+    environment = dict(os.environ, PYTHONPATH=str(REPO), EXPLAINER_DATA_DIR=str(private_data_dir))
+    result = subprocess.run([sys.executable, "-m", "explainer", "--plain", "--scenes",
+                             str(REPO / "scenes")], input="".join(f"{n}\n" for n in numbers),
+                            capture_output=True, text=True, timeout=60, env=environment, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "Your path" in result.stdout and "Time per section" in result.stdout
+    assert "Quizzes right at the first try:" in result.stdout
+    assert ending.title.split()[0] in result.stdout
+    assert "\x1b" not in result.stdout and result.stderr == ""
