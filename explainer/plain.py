@@ -17,7 +17,7 @@ from .journey import Journey
 from .loader import make_visible
 from .model import Passage, Story, Term
 from .reading import passage_markdown, path_summary, where
-from .report import build_report, time_markdown
+from .report import build_report, hand_in_hint, time_markdown
 from .saves import SaveSlot, has_progress
 
 HELP = """\
@@ -298,6 +298,9 @@ class LinePlayer:
             self.say(markdown_to_text(summary, self.width))
             self.say()
             self.say(markdown_to_text(time_markdown(build_report(journey)), self.width))
+            if self.slot is not None:
+                self.say()
+                self.say(markdown_to_text(hand_in_hint(self.slot.student), self.width))
         self.say()
         self.show_choices()
 

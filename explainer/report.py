@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from datetime import date
 from pathlib import Path
@@ -112,6 +113,14 @@ def time_markdown(report: dict[str, Any]) -> str:
     else:
         lines.append(f"- Total: {format_duration(report['total_seconds'])}")
     return "\n".join(lines)
+
+
+def hand_in_hint(student: str = "") -> str:
+    """A line of Markdown telling the reader how to get a report to hand in."""
+    command = "python -m explainer report"
+    if student:
+        command += " --student " + shlex.quote(student)
+    return f"To hand in your report: {escape_markdown(command + ' -o report.md')}"
 
 
 def report_markdown(report: dict[str, Any]) -> str:

@@ -48,8 +48,14 @@ def student_file_name(student: str) -> str:
 
 
 def story_key(story: Story) -> str:
-    """The folder name that keeps one story's saves apart from another's."""
-    return slug(story.title) or slug(Path(story.folder).name) or "story"
+    """The folder name that keeps one story's saves apart from another's.
+
+    Made of the story folder's name and the first passage's id, which stay the same while
+    an author edits titles and text (the title alone would orphan saves when it changes).
+    """
+    folder = slug(Path(story.folder).resolve().name) if story.folder else ""
+    return "-".join(part for part in (folder, slug(story.start)) if part) or slug(
+        story.title) or "story"
 
 
 def has_progress(journey: Journey) -> bool:
@@ -98,7 +104,7 @@ class SaveSlot:
             raise DamagedSave("its version is missing")
         if version > SAVE_VERSION:
             raise DamagedSave(f"a newer version of explainer wrote it (version {version})")
-        if data.get("story") != self.story.title:
+        if data.get("start") != self.story.start:
             raise DamagedSave(f"it belongs to another story ({str(data.get('story'))[:60]!r})")
         try:
             return Journey.from_dict(self.story, data.get("journey"), clock=clock)
@@ -136,6 +142,7 @@ class SaveSlot:
             "format": SAVE_FORMAT,
             "version": SAVE_VERSION,
             "story": self.story.title,
+            "start": self.story.start,
             "student": self.student,
             "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "journey": journey.to_dict(),

@@ -201,6 +201,8 @@ def test_a_scripted_student_quits_and_resumes(private_data_dir: Path) -> None:
     assert second.returncode == 0
     assert "You have saved progress: Section 1 of 1: A tiny story, Your turn." in second.stdout
     assert "You went outside, you brave cat." in second.stdout
+    assert "To hand in your report: python -m explainer report --student Ann -o report.md" \
+        in second.stdout
     report = run_module("report", "--student", "Ann", typed="", data=private_data_dir)
     assert report.returncode == 0 and "- Reached the ending: yes" in report.stdout
 

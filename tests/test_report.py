@@ -141,11 +141,12 @@ def test_the_report_command_leaves_a_damaged_save_alone(story: Story,
     assert slot.path.read_text(encoding="utf-8") == "{broken"
 
 
-async def test_the_ending_screen_shows_time_per_section(story: Story) -> None:
-    app = ExplainerApp(story)
-    async with app.run_test(size=(100, 70)) as pilot:
+async def test_the_ending_screen_shows_time_per_section_and_how_to_hand_in(story: Story) -> None:
+    app = ExplainerApp(story, save_slot=SaveSlot(story, "Ann"))
+    async with app.run_test(size=(120, 70)) as pilot:
         await pilot.press("1", "1", "1", "1")
         await pilot.pause()
         text = screen_text(app)
         assert "Your path" in text and "Time per section" in text
         assert "Section 1 of 1: A tiny story:" in text and "Total:" in text
+        assert "python -m explainer report --student Ann -o report.md" in text

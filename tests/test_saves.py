@@ -39,9 +39,9 @@ def story() -> Story:
     return load_story(STORIES / "tiny")
 
 
-def edited_copy(tmp_path: Path, *replacements: tuple[str, str]) -> Story:
+def edited_copy(tmp_path: Path, *replacements: tuple[str, str], name: str = "tiny") -> Story:
     """A copy of the tiny story with some text replaced in its first scene file."""
-    folder = tmp_path / "edited"
+    folder = tmp_path / name
     shutil.copytree(STORIES / "tiny", folder)
     scene = folder / "01-start.md"
     text = scene.read_text(encoding="utf-8")
@@ -160,13 +160,13 @@ def test_a_damaged_save_is_moved_aside_with_a_notice_and_never_overwritten(story
 @pytest.mark.parametrize("content, reason", [
     ('{"format": "something-else", "version": 1}', "not an explainer save"),
     ("[1, 2, 3]", "not an explainer save"),
-    ('{"format": "explainer-save", "version": 99, "story": "A tiny story", "journey": {}}',
+    ('{"format": "explainer-save", "version": 99, "start": "start", "journey": {}}',
      "newer version"),
-    ('{"format": "explainer-save", "version": 1, "story": "Another story", "journey": {}}',
-     "another story"),
-    ('{"format": "explainer-save", "version": 1, "story": "A tiny story", "journey": {"steps": 3}}',
+    ('{"format": "explainer-save", "version": 1, "story": "Another story", "start": "elsewhere",'
+     ' "journey": {}}', "another story"),
+    ('{"format": "explainer-save", "version": 1, "start": "start", "journey": {"steps": 3}}',
      "damaged"),
-    ('{"format": "explainer-save", "version": 1, "story": "A tiny story",'
+    ('{"format": "explainer-save", "version": 1, "start": "start",'
      ' "journey": {"steps": [], "at": 7}}', "damaged"),
     ("\xff\xfe not text", "not valid JSON"),
     ("[" * 100_000, "not valid JSON"),
@@ -206,7 +206,7 @@ def test_a_full_disk_is_reported(story: Story, monkeypatch: pytest.MonkeyPatch) 
 def test_students_are_kept_apart_in_safe_file_names(story: Story, private_data_dir: Path) -> None:
     names = ["Ann", "Ann Lee", "Zoë", "Zoe", "李雷", "../../etc/passwd", "CON", "", "  "]
     paths = {name: SaveSlot(story, name).path for name in names}
-    saves = private_data_dir / "saves" / "a-tiny-story"
+    saves = private_data_dir / "saves" / "tiny-start"
     for path in paths.values():
         assert path.parent == saves
         assert path.name.endswith(".json") and "/" not in path.stem and ".." not in path.stem
@@ -228,8 +228,15 @@ def test_each_student_resumes_their_own_progress(story: Story) -> None:
 
 
 def test_another_story_has_its_own_saves(story: Story, tmp_path: Path) -> None:
-    other = edited_copy(tmp_path, ("title: A tiny story", "title: Another story"))
+    other = edited_copy(tmp_path, ("title: A tiny story", "title: Another story"), name="other")
     assert SaveSlot(story).path != SaveSlot(other).path
+
+
+def test_a_new_title_keeps_the_old_saves(story: Story, tmp_path: Path) -> None:
+    SaveSlot(story, "Ann").save(half_way(story))
+    retitled = edited_copy(tmp_path, ("title: A tiny story", "title: A small story"))
+    loaded, notices = SaveSlot(retitled, "Ann").load()
+    assert loaded is not None and loaded.passage.id == "outside" and notices == []
 
 
 def test_half_written_files_left_by_a_killed_process_are_cleaned(story: Story) -> None:

@@ -16,7 +16,7 @@ from ..journey import Journey
 from ..messages import ChoiceMade, TermSelected
 from ..model import Term
 from ..reading import passage_markdown, path_summary, where
-from ..report import build_report, time_markdown
+from ..report import build_report, hand_in_hint, time_markdown
 from ..widgets.choice_list import ChoiceList
 from ..widgets.glossary_panel import GlossaryPanel
 from ..widgets.passage_view import PassageView
@@ -73,6 +73,9 @@ class StoryScreen(Screen[None]):
         if passage.ending:
             markdown += "\n\n" + path_summary(journey)
             markdown += "\n\n" + time_markdown(build_report(journey))
+            slot = getattr(self.app, "save_slot", None)
+            if slot is not None:
+                markdown += "\n\n" + hand_in_hint(slot.student)
         self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage))
         await self.query_one(PassageView).show(markdown)
         choices = self.query_one(ChoiceList)
