@@ -1,4 +1,4 @@
-"""A printable handout of a story: every section, its questions and the glossary (Markdown or HTML)."""
+"""A printable handout: every section, its questions and the glossary, as Markdown or HTML."""
 
 from __future__ import annotations
 

@@ -164,7 +164,8 @@ def report_markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_report(story: Story, student: str = "", form: str = "md", output: Path | None = None) -> int:
+def run_report(story: Story, student: str = "", form: str = "md",
+               output: Path | None = None) -> int:
     """Print (or write to ``output``) a student's report from their save; returns the exit code."""
     slot = SaveSlot(story, student)
     who = f" for {student!r}" if student else ""

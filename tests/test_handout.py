@@ -6,11 +6,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import STORIES
 from explainer.cli import main
-from explainer.handout import handout_html, handout_markdown
+from explainer.handout import handout_html, handout_markdown, safe_body
 from explainer.loader import load_story
 from explainer.model import Story
 
@@ -127,6 +129,14 @@ def test_markdown_handout_escapes_story_text(hostile: Story) -> None:
     kinds |= {child.type for token in tokens for child in token.children or []}
     assert not kinds & {"html_block", "html_inline", "image"}
     assert "**bold** is bold" in text  # the author's own Markdown still works
+
+
+@given(st.text(alphabet="<>![]()\\`*~a:/ \n-", max_size=80))
+def test_no_body_smuggles_html_or_pictures_into_the_markdown_handout(body: str) -> None:
+    tokens = MarkdownIt("commonmark").parse(safe_body(body))
+    kinds = {token.type for token in tokens}
+    kinds |= {child.type for token in tokens for child in token.children or []}
+    assert not kinds & {"html_block", "html_inline", "image"}
 
 
 class _Collector(HTMLParser):

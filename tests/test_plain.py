@@ -1,4 +1,4 @@
-"""Line mode: the same story as plain lines, driven by typed lines, for screen readers and scripts."""
+"""Line mode: the same story as plain lines and a prompt, for screen readers and scripts."""
 
 from __future__ import annotations
 

@@ -92,12 +92,11 @@ def test_a_saved_journey_loads_back_the_same(story: Story) -> None:
 def test_saves_are_keyed_by_ids_not_positions(story: Story, tmp_path: Path) -> None:
     SaveSlot(story).save(half_way(story))
     # The quiz options and the decision options swap places in the edited story.
+    right = "    - text: On the mat\n      correct: true\n      feedback: Yes, the article says so.\n"
+    wrong = "    - text: On the hat\n      feedback: No, read it again.\n"
     edited = edited_copy(
         tmp_path,
-        ("    - text: On the mat\n      correct: true\n      feedback: Yes, the article says so.\n"
-         "    - text: On the hat\n      feedback: No, read it again.\n",
-         "    - text: On the hat\n      feedback: No, read it again.\n"
-         "    - text: On the mat\n      correct: true\n      feedback: Yes, the article says so.\n"),
+        (right + wrong, wrong + right),
         ("    - text: Outside\n      goto: outside\n      set: went-out\n"
          "    - text: Stay in\n      goto: inside\n",
          "    - text: Stay in\n      goto: inside\n"
@@ -107,14 +106,16 @@ def test_saves_are_keyed_by_ids_not_positions(story: Story, tmp_path: Path) -> N
     assert notices == [] and loaded is not None
     assert loaded.passage.id == "outside" and loaded.flags == {"went-out"}
     assert loaded.first_try_results() == {"start": False}
-    assert [o.text for o in edited.passages["start"].question.options] == ["On the hat", "On the mat"]
+    question = edited.passages["start"].question
+    assert question is not None and [o.text for o in question.options] == ["On the hat", "On the mat"]
     assert loaded.solved(edited.passages["start"])
 
 
 def test_unknown_ids_in_an_edited_story_are_dropped_with_a_notice(story: Story,
                                                                    tmp_path: Path) -> None:
     SaveSlot(story).save(half_way(story))
-    edited = edited_copy(tmp_path, ("id: outside", "id: outdoors"), ("goto: outside", "goto: outdoors"),
+    edited = edited_copy(tmp_path, ("id: outside", "id: outdoors"),
+                         ("goto: outside", "goto: outdoors"),
                          ("- text: On the hat", "- text: On the cap"))
     loaded, notices = SaveSlot(edited).load()
     assert loaded is not None
@@ -130,8 +131,9 @@ def test_unknown_ids_in_an_edited_story_are_dropped_with_a_notice(story: Story,
 def test_a_step_whose_choice_changed_keeps_the_passage_but_not_its_flags(story: Story,
                                                                        tmp_path: Path) -> None:
     SaveSlot(story).save(half_way(story))
-    edited = edited_copy(tmp_path, ("    - text: Outside\n      goto: outside\n      set: went-out\n",
-                                    "    - text: Outside\n      goto: inside\n      set: went-out\n"),
+    edited = edited_copy(tmp_path,
+                         ("    - text: Outside\n      goto: outside\n",
+                          "    - text: Outside\n      goto: inside\n"),
                          ("    - text: Stay in\n      goto: inside\n",
                           "    - text: Stay in\n      goto: outside\n"))
     loaded, notices = SaveSlot(edited).load()
