@@ -1,0 +1,100 @@
+"""Reading time: the main line, the minutes left on it, and the progress display."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SCENES, STORIES, screen_text
+from explainer.app import ExplainerApp
+from explainer.journey import Journey
+from explainer.loader import load_story
+from explainer.model import Block, Choice, Passage, Story
+from explainer.outline import main_line, minutes_left, outline
+
+TIMED = STORIES / "timed"
+
+
+def choose(journey: Journey, text: str) -> None:
+    journey.choose(next(c for c in journey.choices() if c.text == text))
+
+
+def test_the_main_line_takes_the_first_way_on_and_skips_what_flags_do_not_offer() -> None:
+    story = load_story(TIMED)
+    assert main_line(story, story.start) == ["intro", "court", "desk", "branch-a", "facts", "end"]
+
+
+def test_flags_set_on_the_way_open_conditional_choices() -> None:
+    story = load_story(TIMED)
+    assert main_line(story, "branch-b", frozenset({"printed"})) == [
+        "branch-b", "facts", "correction", "end"]
+
+
+def test_minutes_left_count_the_current_passage_and_the_main_line_after_it() -> None:
+    journey = Journey(load_story(TIMED))
+    assert minutes_left(journey) == 1 + 4 + 1 + 2 + 3 + 1
+    choose(journey, "Start")
+    assert minutes_left(journey) == 4 + 1 + 2 + 3 + 1
+    choose(journey, "Prosecutors")
+    choose(journey, "Go on")
+    choose(journey, "Print it now")
+    assert minutes_left(journey) == 5 + 3 + 2 + 1
+    choose(journey, "Go on")
+    choose(journey, "Write a correction")
+    choose(journey, "Go to the end")
+    assert minutes_left(journey) == 1
+
+
+def test_each_section_has_the_minutes_of_its_passages_on_the_main_line() -> None:
+    sections = outline(load_story(TIMED))
+    assert [(s.label, s.minutes) for s in sections] == [
+        ("Introduction", 1),
+        ("Section 1: In court", 4 + 1 + 2),
+        ("Section 2: The facts", 3),
+        ("The end", 1),
+    ]
+
+
+def test_a_loop_ends_the_main_line_instead_of_hanging() -> None:
+    def passage(pid: str, goto: str) -> Passage:
+        return Passage(pid, pid, (Block("text"),), "f.md", 1, minutes=2,
+                       choices=(Choice("on", goto=goto),))
+
+    story = Story({"a": passage("a", "b"), "b": passage("b", "a")}, (), start="a")
+    assert main_line(story, "a") == ["a", "b"]
+    assert minutes_left(Journey(story)) == 4
+
+
+async def test_the_progress_display_shows_the_minutes_left() -> None:
+    app = ExplainerApp(load_story(TIMED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "about 12 min left" in screen_text(app).splitlines()[0]
+        await pilot.press("1")
+        await pilot.pause()
+        assert "about 11 min left" in screen_text(app).splitlines()[0]
+
+
+async def test_a_story_without_minutes_shows_no_time() -> None:
+    app = ExplainerApp(load_story(STORIES / "tiny"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "min left" not in screen_text(app)
+
+
+@pytest.mark.skipif(not SCENES.is_dir(), reason="the real story is not in this checkout")
+def test_the_real_story_has_a_main_line_to_its_ending_with_minutes_in_every_section() -> None:
+    story = load_story(SCENES)
+    line = main_line(story, story.start)
+    assert story.passages[line[-1]].ending
+    assert all(section.minutes > 0 for section in outline(story))
+
+
+def test_the_outline_and_settings_are_plain_python_without_textual() -> None:
+    code = ("import sys, explainer.outline, explainer.settings\n"
+            "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, check=True)
+    assert result.stdout.strip() == "False"
