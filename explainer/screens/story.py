@@ -15,13 +15,16 @@ from ..glossary import Glossary
 from ..journey import Journey
 from ..messages import ChoiceMade, TermSelected
 from ..model import Term
+from ..outline import minutes_left
 from ..reading import passage_markdown, path_summary, where
 from ..report import build_report, hand_in_hint, time_markdown
 from ..widgets.choice_list import ChoiceList
 from ..widgets.glossary_panel import GlossaryPanel
+from ..widgets.notes_panel import NotesPanel
 from ..widgets.passage_view import PassageView
 from ..widgets.where_bar import WhereBar
 from .confirm import ConfirmScreen
+from .map import MapScreen
 
 
 class StoryScreen(Screen[None]):
@@ -40,13 +43,19 @@ class StoryScreen(Screen[None]):
         Binding("b", "back", "Back", id="back"),
         Binding("f", "forward", "Forward", id="forward"),
         Binding("g", "toggle_glossary", "Glossary", id="glossary"),
+        Binding("n", "toggle_notes", "Notes", id="notes"),
+        Binding("m", "map", "Map", id="map"),
         Binding("r", "start_over", "Start over", id="start-over"),
         Binding("pageup", "scroll_text(-1)", "Scroll text", show=False),
         Binding("pagedown", "scroll_text(1)", "Scroll text", show=False),
         Binding("space", "scroll_text(1)", "Scroll text", show=False),
     ]
 
+    # Below 120 columns the teacher's notes take the glossary's place instead of sitting beside it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
     glossary_shown: reactive[bool] = reactive(True)
+    notes_shown: reactive[bool] = reactive(False)
 
     def __init__(self, journey: Journey, glossary: Glossary) -> None:
         super().__init__()
@@ -59,10 +68,13 @@ class StoryScreen(Screen[None]):
             with Vertical(id="reading"):
                 yield PassageView(self.glossary, id="passage")
                 yield ChoiceList(id="choices")
+            yield NotesPanel(id="notes")
             yield GlossaryPanel(id="glossary")
-        yield Footer()
+        # Compact and without the palette marker, so the reading keys fit in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
+        self.notes_shown = bool(getattr(self.app, "teacher", False))
         await self.show_passage()
 
     async def show_passage(self) -> None:
@@ -76,7 +88,9 @@ class StoryScreen(Screen[None]):
             slot = getattr(self.app, "save_slot", None)
             if slot is not None:
                 markdown += "\n\n" + hand_in_hint(slot.student)
-        self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage))
+        left = minutes_left(journey)
+        self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage), left)
+        self.query_one(NotesPanel).show(passage, left)
         await self.query_one(PassageView).show(markdown)
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
@@ -94,6 +108,9 @@ class StoryScreen(Screen[None]):
 
     def watch_glossary_shown(self, shown: bool) -> None:
         self.set_class(not shown, "-no-glossary")
+
+    def watch_notes_shown(self, shown: bool) -> None:
+        self.set_class(shown, "-notes")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
@@ -118,7 +135,7 @@ class StoryScreen(Screen[None]):
     @on(TermSelected)
     def _term_selected(self, event: TermSelected) -> None:
         self.journey.look_up(event.term.term)
-        self.glossary_shown = True
+        self._show_glossary_in_side()
         self.query_one(GlossaryPanel).show_definition(event.term)
         self.post_message(self.Progressed(self.journey))
 
@@ -142,10 +159,43 @@ class StoryScreen(Screen[None]):
         if self.journey.forward():
             await self.show_passage()
 
+    def _notes_hide_glossary(self) -> bool:
+        """Whether the notes take the glossary's place (shown, on a narrow screen)."""
+        return self.notes_shown and self.has_class("-narrow")
+
+    def _show_glossary_in_side(self) -> None:
+        """Show the glossary panel; on a narrow screen it takes the notes' place."""
+        if self._notes_hide_glossary():
+            self._hide_notes()
+        self.glossary_shown = True
+
+    def _hide_notes(self) -> None:
+        self.notes_shown = False
+        if self.query_one(NotesPanel).has_focus_within:
+            self.query_one("#choices #options", OptionList).focus()
+
     def action_toggle_glossary(self) -> None:
+        if self._notes_hide_glossary():
+            self._show_glossary_in_side()
+            return
         self.glossary_shown = not self.glossary_shown
         if not self.glossary_shown and self.query_one(GlossaryPanel).has_focus_within:
             self.query_one("#choices #options", OptionList).focus()
+
+    def action_toggle_notes(self) -> None:
+        if self.notes_shown:
+            self._hide_notes()
+        else:
+            self.notes_shown = True
+            if self._notes_hide_glossary() and self.query_one(GlossaryPanel).has_focus_within:
+                self.query_one("#choices #options", OptionList).focus()
+
+    def action_map(self) -> None:
+        async def chosen(passage_id: str | None) -> None:
+            if passage_id and passage_id != self.journey.passage.id:
+                await self.open_passage(passage_id)
+
+        self.app.push_screen(MapScreen(self.journey), chosen)
 
     def action_scroll_text(self, pages: int) -> None:
         view = self.query_one(PassageView)

@@ -18,10 +18,16 @@ class WhereBar(Static):
     }
     """
 
-    def show(self, story_title: str, where: str) -> None:
-        """Show the story title and where the reader is (text, never markup)."""
+    def show(self, story_title: str, where: str, minutes_left: int = 0) -> None:
+        """Show where the reader is, the minutes left (if known) and the story title.
+
+        Everything is shown as text, never markup.
+        """
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(where, style="bold")
+        if minutes_left:
+            text.append("  ·  ")
+            text.append(f"about {minutes_left} min left")
         text.append("  ·  ")
         text.append(story_title, style="dim")
         self.update(text)
