@@ -14,6 +14,8 @@ from .saves import SaveSlot, has_progress
 from .screens.help import HelpScreen
 from .screens.resume import ResumeScreen
 from .screens.story import StoryScreen
+from .settings import Settings, load_settings, save_settings
+from .themes import HIGH_CONTRAST, next_theme
 
 
 class ExplainerApp(App[None]):
@@ -25,12 +27,19 @@ class ExplainerApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("t", "next_theme", "Theme", id="theme"),
     ]
 
-    def __init__(self, story: Story, save_slot: SaveSlot | None = None) -> None:
+    def __init__(self, story: Story, save_slot: SaveSlot | None = None, *,
+                 teacher: bool = False) -> None:
         super().__init__()
         self.story = story
         self.title = story.title
+        self.teacher = teacher
+        self.register_theme(HIGH_CONTRAST)
+        self._remembered_theme = load_settings().theme
+        if self._remembered_theme in self.available_themes:
+            self.theme = self._remembered_theme
         self.save_slot = save_slot
         self._saved: Journey | None = None
         self._save_notices: list[str] = []
@@ -79,6 +88,20 @@ class ExplainerApp(App[None]):
         if self._story_screen is not None and self._saved is None:
             self.save_progress(self._story_screen.journey)
         self.exit()
+
+    def watch_theme(self, theme: str) -> None:
+        if theme == self._remembered_theme:
+            return
+        self._remembered_theme = theme
+        try:
+            save_settings(Settings(theme=theme))
+        except OSError as error:
+            self.notify(f"The theme could not be remembered: {error}", severity="warning",
+                        markup=False)
+
+    def action_next_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
