@@ -30,6 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--plain", action="store_true",
                         help="line mode: plain text and a prompt, for screen readers and scripts "
                              "(chosen by itself when input or output is not a terminal)")
+    parser.add_argument("--teacher", action="store_true",
+                        help="start with the teacher's notes shown (n shows or hides them)")
+    # One browser tab of `serve`: always the full-screen app, and no shared saved progress.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check a story folder and report every problem")
     check.add_argument("folder", nargs="?", type=Path, metavar="DIR",
@@ -52,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("-o", "--output", type=Path, metavar="FILE",
                          help="write to FILE: Markdown (.md) or a standalone web page (.html); "
                               "default: show it in the terminal")
+    serve = commands.add_parser("serve", help="serve the app to web browsers; every browser tab "
+                                              "is its own reader")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this computer only; "
+                            "0.0.0.0 lets other computers in)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument("--teacher", action="store_true", default=argparse.SUPPRESS,
+                       help="every tab starts with the teacher's notes shown")
     for command in commands.choices.values():
         # --scenes works after the sub-command too: `check --scenes DIR`.
         command.add_argument("--scenes", type=Path, metavar="DIR", default=argparse.SUPPRESS,
@@ -85,12 +97,17 @@ def main(argv: list[str] | None = None) -> int:
         from .handout import run_handout
 
         return run_handout(story, args.answers, args.output)
-    if args.plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if args.command == "serve":
+        from .serve import run_server
+
+        return run_server(folder, args.host, args.port, args.teacher, story.title)
+    if args.plain or not (args.served or (sys.stdin.isatty() and sys.stdout.isatty())):
         from .plain import run_plain
 
         return run_plain(story, args.student)
     from .app import ExplainerApp
     from .saves import SaveSlot
 
-    ExplainerApp(story, save_slot=SaveSlot(story, args.student)).run()
+    slot = None if args.served else SaveSlot(story, args.student)
+    ExplainerApp(story, save_slot=slot, teacher=args.teacher).run()
     return 0
