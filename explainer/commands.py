@@ -6,6 +6,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
     from .screens.story import StoryScreen
@@ -32,12 +34,25 @@ class StoryCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, help_text, command in self._entries():
-            yield DiscoveryHit(text, command, text=text, help=help_text)  # type: ignore[arg-type]
+            # Content, not str: the palette reads a str as markup, and these are a story's words.
+            yield DiscoveryHit(Content(text), command, text=text,  # type: ignore[arg-type]
+                               help=Content(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, help_text, command in self._entries():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text,  # type: ignore[arg-type]
-                          help=help_text)
+                yield Hit(score, _highlight(matcher, text), command, text=text,  # type: ignore[arg-type]
+                          help=Content(help_text))  # type: ignore[arg-type]
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """The text with the matched letters styled, as text (``Matcher.highlight`` reads markup)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

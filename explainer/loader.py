@@ -354,6 +354,8 @@ class _StoryReader:
         except YamlProblem as trouble:
             self.error(file, trouble.line, trouble.code, **trouble.values)
             return ()
+        if data is None:  # an empty glossary: no terms yet
+            return ()
         if not isinstance(data, Located) or "terms" not in data:
             self.error(file, 1, "glossary-shape")
             return ()
