@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shlex
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -95,7 +97,21 @@ class ExplainerServer(Server):
         return await super().handle_index(request)
 
     async def on_startup(self, app: web.Application) -> None:
-        print(listening_message(self.host, self.port), flush=True)
+        """Say nothing yet: the port may still turn out to be taken."""
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until Ctrl+C, saying where once the port is open."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(stop, self.request_exit)
+            except NotImplementedError:  # Windows
+                pass
+        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False,
+                    loop=loop, print=lambda _: print(listening_message(self.host, self.port),
+                                                     flush=True))
 
 
 def run_server(folder: Path, host: str, port: int, teacher: bool, title: str) -> int:

@@ -69,6 +69,8 @@ def test_serve_listens_on_this_computer_only_unless_told_and_says_so() -> None:
     args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "9000",
                                       "--scenes", "x"])
     assert (args.host, args.port, args.scenes) == ("0.0.0.0", 9000, Path("x"))
+    assert build_parser().parse_args(["serve", "--teacher"]).teacher is True
+    assert build_parser().parse_args(["serve"]).teacher is False
 
 
 def free_port() -> int:
@@ -115,6 +117,20 @@ def test_the_server_says_where_it_listens_and_serves_the_offline_page(
     said = (tmp_path / "serve.log").read_text()
     assert f"Serving explainer at {url.rstrip('/')}" in said
     assert "Only this computer can connect" in said
+
+
+def test_a_port_in_use_is_reported_without_a_traceback() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "explainer", "--scenes", str(TINY), "serve", "--port",
+             str(port)], cwd=REPO, capture_output=True, text=True, timeout=WAIT)
+    assert result.returncode == 1
+    assert f"Cannot listen on http://127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "Serving explainer" not in result.stdout
 
 
 class Terminal:
