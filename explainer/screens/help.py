@@ -17,10 +17,9 @@ KEYS = [
     ("PgUp PgDn Space", "scroll the passage text"),
     ("b / f", "back and forward through the passages you have read"),
     ("g", "show or hide the glossary panel"),
-    ("n", "show or hide the teacher's notes (beside the glossary, or in its place "
-          "when the screen is narrow)"),
-    ("m", "the story map: sections and passages, your path; Enter opens a passage you have read"),
-    ("t", "next theme: dark, light, high contrast (Ctrl+P, Theme offers them all)"),
+    ("n", "show or hide the teacher's notes"),
+    ("m", "the story map; Enter there opens a passage read"),
+    ("t", "next theme: dark, light, high contrast"),
     ("Ctrl+P", "find any glossary term, or a passage you have visited"),
     ("r", "start over from the beginning"),
     ("?", "this help"),
