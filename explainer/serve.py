@@ -18,6 +18,7 @@ from textual_serve.server import Server
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+WILDCARD = ("0.0.0.0", "::", "")
 PAGE = "app_index.html"
 
 # textual-serve's page asks a web font service for its font; the package ships the font files.
@@ -63,12 +64,17 @@ def address(host: str, port: int) -> str:
 
 def listening_message(host: str, port: int) -> str:
     """What the server says about where it listens and who can connect."""
-    lines = [f"Serving explainer at {address(host, port)}"]
+    if host in WILDCARD:
+        lines = [f"Serving explainer at {address('127.0.0.1', port)} on this computer, and on "
+                 f"port {port} of its network address for the others"]
+    else:
+        lines = [f"Serving explainer at {address(host, port)}"]
     if host in LOOPBACK:
         lines.append("Only this computer can connect. To let other computers on the network in, "
                      "use --host 0.0.0.0 (or this computer's address).")
     else:
-        lines.append(f"Listening on {host}: other computers on the network can connect. "
+        where = "every network address" if host in WILDCARD else host
+        lines.append(f"Listening on {where}: other computers on the network can connect. "
                      "The app has no passwords; use it only on a network you trust.")
     lines.append("Every browser tab is its own reader. Press Ctrl+C to stop.")
     return "\n".join(lines)

@@ -64,7 +64,9 @@ def test_serve_listens_on_this_computer_only_unless_told_and_says_so() -> None:
     assert (args.host, args.port) == ("127.0.0.1", 8000)
     assert args.host in LOOPBACK
     assert "Only this computer can connect" in listening_message("127.0.0.1", 8000)
-    assert "other computers on the network can connect" in listening_message("0.0.0.0", 8000)
+    everyone = listening_message("0.0.0.0", 8000)
+    assert "other computers on the network can connect" in everyone
+    assert "http://127.0.0.1:8000" in everyone and "port 8000 of its network address" in everyone
     assert "http://[::1]:8000" in listening_message("::1", 8000)
     args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "9000",
                                       "--scenes", "x"])
