@@ -292,8 +292,7 @@ class LinePlayer:
             self.say(_wrap("Terms: " + ", ".join(t.term for t in terms)
                            + " (g TERM for a definition)", self.width))
         if passage.ending:
-            summary = path_summary(journey).replace("Press r", "Type r").replace(
-                "Press g and Tab to open the glossary", "Type g and a term to look it up")
+            summary = path_summary(journey, "Type r to start over and try another path.")
             self.say()
             self.say(markdown_to_text(summary, self.width))
             self.say()

@@ -46,8 +46,12 @@ def passage_markdown(passage: Passage, flags: frozenset[str]) -> str:
     return "\n\n".join(parts)
 
 
-def path_summary(journey: Journey) -> str:
-    """The reader's own path as Markdown: decisions, quizzes, terms, branches not taken."""
+def path_summary(journey: Journey, restart_hint: str = "") -> str:
+    """The reader's own path as Markdown: decisions, quizzes, terms, branches not taken.
+
+    Args:
+        restart_hint: a closing line saying how to start over with these keys.
+    """
     story = journey.story
     lines = ["## Your path", ""]
     decisions = journey.decisions()
@@ -67,12 +71,13 @@ def path_summary(journey: Journey) -> str:
         lines.append(f"- {escape_markdown(story.passages[passage_id].title)}: {mark}")
     lines += ["", "**Terms you looked up**", ""]
     lines.append("- " + ", ".join(escape_markdown(t) for t in journey.looked_up)
-                 if journey.looked_up else "- None. Press g and Tab to open the glossary next time.")
+                 if journey.looked_up else "- None this time.")
     lines += ["", "**Branches not taken**", ""]
     not_taken = [(d, option) for d in decisions for option in d.not_taken]
     for decision, option in not_taken:
         lines.append(f"- {escape_markdown(decision.passage.title)}: *{escape_markdown(option.text)}*")
     if not not_taken:
         lines.append("- None.")
-    lines += ["", "Press r to start over and try another path."]
+    if restart_hint:
+        lines += ["", restart_hint]
     return "\n".join(lines)

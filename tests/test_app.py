@@ -67,7 +67,7 @@ async def test_the_ending_lists_decisions_quizzes_and_branches_not_taken() -> No
 
 async def test_choosing_a_term_in_the_panel_shows_its_definition() -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 24)) as pilot:
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert "An animal kept at home." in screen_text(app)

@@ -83,7 +83,7 @@ class StoryScreen(Screen[None]):
         passage = journey.passage
         markdown = passage_markdown(passage, journey.flags)
         if passage.ending:
-            markdown += "\n\n" + path_summary(journey)
+            markdown += "\n\n" + path_summary(journey, "Press r to start over and try another path.")
             markdown += "\n\n" + time_markdown(build_report(journey))
             slot = getattr(self.app, "save_slot", None)
             if slot is not None:
