@@ -109,7 +109,7 @@ def plain_prose(markdown: str) -> str:
 
 def reading_grade(text: str) -> float:
     """The Flesch-Kincaid grade of plain text (US school years)."""
-    import textstat  # imported here: it is slow to import and only checks need it
+    import textstat  # type: ignore[import-untyped]  # here: slow to import, and only checks need it
 
     return float(textstat.flesch_kincaid_grade(text))
 
@@ -194,7 +194,7 @@ class _Checks:
 
     def flags(self) -> None:
         """Flags set somewhere but tested nowhere."""
-        tested = set()
+        tested: set[str] = set()
         first_set: dict[str, tuple[str, int]] = {}
         for passage in self.story.passages.values():
             tested.update(block.condition.flag for block in passage.blocks if block.condition)
@@ -248,7 +248,11 @@ class _Checks:
             text = " ".join(explanation_text(p) for p in members)
             if word_count(text) < MIN_GRADED_WORDS:
                 continue
-            grade = reading_grade(text)
+            try:
+                grade = reading_grade(text)
+            except ImportError as error:  # textstat missing, or without its pkg_resources
+                self.warn(self.story.folder, 0, "no-grader", reason=f"cannot load textstat ({error})")
+                return
             if grade > self.max_grade:
                 first = members[0]
                 part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'

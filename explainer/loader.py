@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Block, Choice, Condition, Passage, Question, QuestionKind, Story, Term
-from .problems import Problem, StoryError, problem, visible
+from .problems import Problem, Severity, StoryError, problem, visible
 from .fastyaml import read_yaml
 from .safeyaml import Located, LocatedList, YamlProblem, describe
 
@@ -113,7 +113,7 @@ class _StoryReader:
     gotos: list[tuple[str, str, str, int]] = field(default_factory=list)
 
     def error(self, file: str, line: int, code: str, **values: object) -> None:
-        self.problems.append(problem(file, line, code, **values))
+        self.problems.append(problem(file, line, code, Severity.ERROR, **values))
 
     def read(self) -> Story | None:
         folder = label(self.folder)

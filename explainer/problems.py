@@ -77,6 +77,7 @@ MESSAGES: dict[str, str] = {
     "term-undefined": "\"{name}\" is used like a term but is not in the glossary",
     "long-passage": "passage \"{id}\" has {words} words, far more than the others (typical: {typical})",
     "hard-reading": "{part} reads at grade {grade}, above the limit of {limit}",
+    "no-grader": "the reading level was not checked: {reason}",
 }
 
 

@@ -265,3 +265,10 @@ async def test_the_tutorial_story_plays_in_the_app(tmp_path: Path) -> None:
         await pilot.press("1", "1", "1")
         await pilot.pause()
         assert "What you learned" in screen_text(app)
+
+
+def test_without_textstat_the_rest_is_still_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "textstat", None)  # "import textstat" now fails
+    found = [p.labelled() for p in check_story(STORIES / "warnings")]
+    assert len(found) == 11 and not any("reads at grade" in line for line in found)
+    assert f"{STORIES / 'warnings'}:0: warning: the reading level was not checked: cannot load textstat" in found[0]

@@ -211,7 +211,7 @@ def test_each_error_names_its_file_and_line(case: Case, tmp_path: Path,
 def test_every_loader_message_has_a_case() -> None:
     warnings = {"no-ending", "nothing-leads", "not-from-start", "dead-end", "loop", "no-feedback",
                 "no-right-answer", "flag-never-tested", "term-unused", "term-undefined",
-                "long-passage", "hard-reading"}
+                "long-passage", "hard-reading", "no-grader"}
     folder_and_file = {"no-folder", "no-scenes", "folder-unreadable", "outside", "not-file", "unreadable"}
     covered = {case.code for case in CASES} | warnings | folder_and_file
     assert set(MESSAGES) - covered == set()
