@@ -10,7 +10,8 @@ from conftest import REPO
 CORE = [
     "explainer.model", "explainer.loader", "explainer.journey", "explainer.glossary",
     "explainer.reading", "explainer.problems", "explainer.safeyaml", "explainer.checker",
-    "explainer.storage", "explainer.cli",
+    "explainer.storage", "explainer.cli", "explainer.saves", "explainer.report",
+    "explainer.handout", "explainer.plain", "explainer.outline", "explainer.settings",
 ]
 
 

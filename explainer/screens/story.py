@@ -116,7 +116,8 @@ class StoryScreen(Screen[None]):
         if action == "back":
             return self.journey.history.can_go_back or None
         if action == "forward":
-            return self.journey.history.can_go_forward or None
+            # Hidden rather than greyed: it only matters after going back, and 80 columns are few.
+            return self.journey.history.can_go_forward
         return True
 
     @on(ChoiceMade)
