@@ -16,7 +16,7 @@ from .glossary import TERM_LINK_PREFIX, Glossary
 from .journey import Journey
 from .loader import make_visible
 from .model import Passage, Story, Term
-from .reading import passage_markdown, path_summary, where
+from .reading import feedback_line, passage_markdown, path_summary, where
 from .report import build_report, hand_in_hint, time_markdown
 from .saves import SaveSlot, has_progress
 
@@ -256,10 +256,7 @@ class LinePlayer:
         if answer is None:
             self.moved()
             return
-        if answer.correct:
-            self.say(f"Right. {answer.option.feedback}")
-        else:
-            self.say(f"Not quite. {answer.option.feedback} Try again.")
+        self.say(("\u2713 " if answer.correct else "\u2717 ") + feedback_line(answer))
         self.save()
         self.say()
         self.show_choices()

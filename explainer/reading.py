@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .journey import Journey
+from .journey import Answer, Journey
 from .model import Passage, Story
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -13,6 +13,22 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 def escape_markdown(text: str) -> str:
     """Text that Markdown shows exactly as written."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+_SAYS_RIGHT = {"right", "correct", "yes", "exactly", "true", "well"}
+_SAYS_WRONG = {"no", "not", "wrong", "nope", "false"}
+
+
+def feedback_line(answer: Answer) -> str:
+    """What to say after a quiz answer: a verdict (unless the feedback opens with one),
+    the option's feedback, and on a wrong answer an invitation to try again."""
+    feedback = answer.option.feedback.strip()
+    first = feedback.split(maxsplit=1)[0].strip(".,!:;").lower() if feedback else ""
+    if answer.correct:
+        verdict = "" if first in _SAYS_RIGHT else "Right."
+        return " ".join(part for part in (verdict, feedback) if part)
+    verdict = "" if first in _SAYS_WRONG else "Not quite."
+    return " ".join(part for part in (verdict, feedback, "Try again.") if part)
 
 
 def section_title(story: Story, section: int) -> str:

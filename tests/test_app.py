@@ -31,11 +31,11 @@ async def test_a_wrong_answer_explains_and_lets_the_reader_try_again() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         text = screen_text(app)
-        assert "Not quite. No, read it again. Try again." in text
+        assert "\u2717 No, read it again. Try again." in text
         assert "1. On the mat" in text
         await pilot.press("1")
         text = screen_text(app)
-        assert "Right. Yes, the article says so." in text
+        assert "\u2713 Yes, the article says so." in text
         assert "1. Go on" in text
 
 

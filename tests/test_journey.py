@@ -120,3 +120,18 @@ def test_the_article_is_quoted_and_the_place_is_named(journey: Journey) -> None:
     markdown = passage_markdown(journey.passage, journey.flags)
     assert "> The cat sat on the mat." in markdown
     assert where(journey.story, journey.passage) == "Section 1 of 1: A tiny story"
+
+
+def test_feedback_says_the_verdict_once() -> None:
+    from explainer.journey import Answer
+    from explainer.model import Choice
+    from explainer.reading import feedback_line
+
+    def line(correct: bool, feedback: str) -> str:
+        return feedback_line(Answer(Choice("x", correct=correct, feedback=feedback), correct, False))
+
+    assert line(True, "Right. Prosecutors charge.") == "Right. Prosecutors charge."
+    assert line(True, "Prosecutors charge.") == "Right. Prosecutors charge."
+    assert line(False, "No. A jury decides guilt.") == "No. A jury decides guilt. Try again."
+    assert line(False, "The FBI investigates.") == "Not quite. The FBI investigates. Try again."
+    assert line(True, "") == "Right."

@@ -47,8 +47,8 @@ def test_a_whole_path_reaches_the_ending(story: Story) -> None:
     assert "The cat is a Pet. It sat on a mat." in out
     assert "Terms: Pet, Mat (g TERM for a definition)" in out
     assert "Quiz: Where did the cat sit?\n1. On the mat\n2. On the hat\n> 2\n" in out
-    assert "Not quite. No, read it again. Try again." in out
-    assert "Right. Yes, the article says so." in out
+    assert "\u2717 No, read it again. Try again." in out
+    assert "\u2713 Yes, the article says so." in out
     assert "You are the cat.\nYour decision: Where do you go?\n1. Outside\n2. Stay in" in out
     assert "It is warm inside." in out
     assert "You stayed in." in out and "You went outside" not in out

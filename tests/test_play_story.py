@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Static
 
 from conftest import SCENES, screen_text
 from explainer.app import ExplainerApp
@@ -17,6 +18,7 @@ async def play(app: ExplainerApp, pilot, pick_last: bool) -> list[str]:  # type:
     """Play to the ending: each quiz wrong first (where it can be), then right; returns the flags."""
     screen = app.screen
     assert isinstance(screen, StoryScreen)
+    feedback = screen.query_one("#feedback", Static)
     for _ in range(200):
         journey = screen.journey
         passage = journey.passage
@@ -29,9 +31,10 @@ async def play(app: ExplainerApp, pilot, pick_last: bool) -> list[str]:  # type:
             right = next(n for n, c in enumerate(choices, 1) if c.correct)
             if wrong:
                 await pilot.press(str(wrong[0]))
-                assert "Not quite." in screen_text(app)
+                assert str(feedback.content).startswith("\u2717 ")
+                assert str(feedback.content).endswith("Try again.")
             await pilot.press(str(right))
-            assert "Right." in screen_text(app)
+            assert str(feedback.content).startswith("\u2713 ")
             continue
         number = len(choices) if pick_last else 1
         title = passage.title

@@ -191,7 +191,7 @@ def test_the_story_plays_in_a_browser_with_no_request_beyond_this_computer(
             page.click("#terminal")
             since = len(terminal.received)
             page.keyboard.press("1")
-            terminal.wait_for(page, "Right. Yes, the article says so.", since)
+            terminal.wait_for(page, "Yes, the article says so.", since)
             since = len(terminal.received)
             page.keyboard.press("1")
             terminal.wait_for(page, "You wake up on the mat.", since)

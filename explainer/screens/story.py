@@ -91,11 +91,12 @@ class StoryScreen(Screen[None]):
         left = minutes_left(journey)
         self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage), left)
         self.query_one(NotesPanel).show(passage, left)
-        await self.query_one(PassageView).show(markdown)
+        # Choices first, before the await, so a fast key press never picks a stale choice.
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
         choices.show(passage.question, journey.choices(), quiz_open=not journey.solved()
                      or (passage.question is not None and not passage.question.is_quiz))
+        await self.query_one(PassageView).show(markdown)
         terms = self.glossary.terms_in(markdown)
         for name in passage.terms:
             term = self.glossary.lookup(name)
@@ -122,6 +123,8 @@ class StoryScreen(Screen[None]):
 
     @on(ChoiceMade)
     async def _choice_made(self, event: ChoiceMade) -> None:
+        if event.choice not in self.query_one(ChoiceList).choices:
+            return  # picked from a list that has since been replaced
         answer = self.journey.choose(event.choice)
         if answer is None:
             await self.show_passage()

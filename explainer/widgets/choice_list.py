@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ..journey import Answer
 from ..messages import ChoiceMade
+from ..reading import feedback_line
 from ..model import Choice, Question
 
 
@@ -82,11 +83,8 @@ class ChoiceList(Vertical):
         if answer is None:
             feedback.update("")
             return
-        verdict = "Right. " if answer.correct else "Not quite. "
-        text = Text(("\u2713 " if answer.correct else "\u2717 ") + verdict, style="bold")
-        text.append(answer.option.feedback)
-        if not answer.correct:
-            text.append(" Try again.", style="italic")
+        text = Text("\u2713 " if answer.correct else "\u2717 ", style="bold")
+        text.append(feedback_line(answer))
         feedback.update(text)
 
     def pick(self, number: int) -> None:
