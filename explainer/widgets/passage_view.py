@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
 
 from ..glossary import TERM_LINK_PREFIX, Glossary
 from ..messages import TermSelected
+from .passage_text import PassageText
 
 
 class PassageView(VerticalScroll, can_focus=False):
@@ -20,10 +20,7 @@ class PassageView(VerticalScroll, can_focus=False):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    PassageView Markdown {
-        margin: 0;
-    }
-    PassageView MarkdownBlock {
+    PassageView PassageText {
         link-color: $text-accent;
         link-style: underline;
         link-background-hover: $accent-muted;
@@ -35,15 +32,15 @@ class PassageView(VerticalScroll, can_focus=False):
         self.glossary = glossary
 
     def compose(self) -> ComposeResult:
-        yield Markdown(open_links=False)
+        yield PassageText()
 
     async def show(self, markdown: str) -> None:
         """Show new Markdown, with terms linked, from the top."""
-        await self.query_one(Markdown).update(self.glossary.link(markdown))
+        self.query_one(PassageText).update(self.glossary.link(markdown))
         self.scroll_home(animate=False)
 
-    @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+    @on(PassageText.LinkClicked)
+    def _link_clicked(self, event: PassageText.LinkClicked) -> None:
         event.stop()
         href = event.href
         if href.startswith(TERM_LINK_PREFIX) and href[len(TERM_LINK_PREFIX):].isdigit():
