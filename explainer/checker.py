@@ -216,7 +216,7 @@ class _Checks:
             text = reader_text(passage)
             used.update(term.term for term in glossary.terms_in(text))
             used.update(term.term for name in passage.terms if (term := glossary.lookup(name)))
-            for word in _capital_words(_REFERENCE.sub(" ", text)):
+            for word in _capital_words(_outside_terms(glossary, _REFERENCE.sub(" ", text))):
                 if word in reported or glossary.lookup(word) or glossary.find(word):
                     continue
                 reported.add(word)
@@ -273,6 +273,16 @@ class _Checks:
             if pattern.search(lines[number - 1]):
                 return number
         return passage.line
+
+
+def _outside_terms(glossary: Glossary, text: str) -> str:
+    """The text with every glossary term blanked out (the "IP" of "IP address" is defined)."""
+    pieces, position = [], 0
+    for match in glossary.find(text):
+        pieces.append(text[position:match.start])
+        position = match.end
+    pieces.append(text[position:])
+    return " ".join(pieces)
 
 
 def _capital_words(text: str) -> Iterator[str]:
