@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from textual.app import App
 from textual.binding import Binding
 
@@ -31,8 +34,9 @@ class ExplainerApp(App[None]):
     ]
 
     def __init__(self, story: Story, save_slot: SaveSlot | None = None, *,
-                 teacher: bool = False) -> None:
+                 teacher: bool = False, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
+        self.clock = clock
         self.story = story
         self.title = story.title
         self.teacher = teacher
@@ -49,7 +53,7 @@ class ExplainerApp(App[None]):
         if self.save_slot is not None:
             saved, self._save_notices = self.save_slot.load()
             self._saved = saved if saved is not None and has_progress(saved) else None
-        self._story_screen = StoryScreen(Journey(self.story), Glossary(self.story.terms))
+        self._story_screen = StoryScreen(Journey(self.story, clock=self.clock), Glossary(self.story.terms))
         return self._story_screen
 
     def on_mount(self) -> None:

@@ -211,7 +211,7 @@ class StoryScreen(Screen[None]):
     def action_start_over(self) -> None:
         async def confirmed(yes: bool | None) -> None:
             if yes:
-                self.journey = Journey(self.journey.story)
+                self.journey = Journey(self.journey.story, clock=self.journey.clock)
                 await self.show_passage()
 
         self.app.push_screen(ConfirmScreen("Start over from the beginning?"), confirmed)

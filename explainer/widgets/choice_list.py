@@ -65,6 +65,7 @@ class ChoiceList(Vertical):
         elif choices:
             prompt.append("Where next?", style="bold")
         self.query_one("#prompt", Static).update(prompt)
+        self.display = bool(choices) or question is not None
         self.choices = choices
         options = self.query_one("#options", OptionList)
         options.clear_options()

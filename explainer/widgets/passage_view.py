@@ -21,6 +21,7 @@ class PassageView(VerticalScroll, can_focus=False):
         scrollbar-size-vertical: 1;
     }
     PassageView PassageText {
+        max-width: 100;
         link-color: $text-accent;
         link-style: underline;
         link-background-hover: $accent-muted;
