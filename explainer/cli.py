@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.plain or not (args.served or (sys.stdin.isatty() and sys.stdout.isatty())):
         from .plain import run_plain
 
-        return run_plain(story, args.student)
+        return run_plain(story, args.student, args.teacher)
     from .app import ExplainerApp
     from .saves import SaveSlot
 

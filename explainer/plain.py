@@ -25,6 +25,7 @@ Type the number of a choice and press Enter.
   b        go back one passage
   f        go forward again
   g TERM   what a glossary term means (g alone lists the terms here)
+  n        the teacher's notes for this passage
   r        start over from the beginning
   h        this help
   q        quit (your progress is kept)"""
@@ -119,8 +120,10 @@ class LinePlayer:
 
     def __init__(self, story: Story, *, slot: SaveSlot | None = None,
                  input: TextIO, output: TextIO, errors: TextIO,
-                 color: bool | None = None, width: int | None = None) -> None:
+                 color: bool | None = None, width: int | None = None,
+                 teacher: bool = False) -> None:
         self.story = story
+        self.teacher = teacher
         self.slot = slot
         self.input, self.output, self.errors = input, output, errors
         self.color = use_color(output) if color is None else color
@@ -226,6 +229,8 @@ class LinePlayer:
                 self.say("There is nothing ahead to go forward to.")
         elif command == "g":
             self.define(rest.strip())
+        elif command == "n":
+            self.show_notes(always=True)
         elif command in ("h", "?", "help"):
             self.say(HELP)
         elif command == "r":
@@ -288,6 +293,8 @@ class LinePlayer:
             self.say()
             self.say(_wrap("Terms: " + ", ".join(t.term for t in terms)
                            + " (g TERM for a definition)", self.width))
+        if self.teacher:
+            self.show_notes()
         if passage.ending:
             summary = path_summary(journey, "Type r to start over and try another path.")
             self.say()
@@ -299,6 +306,16 @@ class LinePlayer:
                 self.say(markdown_to_text(hand_in_hint(self.slot.student), self.width))
         self.say()
         self.show_choices()
+
+    def show_notes(self, always: bool = False) -> None:
+        """Print the teacher's notes for this passage (``always``: say so when there are none)."""
+        notes = self.journey.passage.notes
+        if notes:
+            self.say()
+            self.say_bold("Teacher's notes")
+            self.say(_wrap(notes, self.width))
+        elif always:
+            self.say("There are no teacher's notes for this passage.")
 
     def show_choices(self) -> None:
         """Print the open question (if any) and the numbered choices."""
@@ -360,10 +377,10 @@ def _starting_with(prefix: str, terms: list[Term]) -> Term | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def run_plain(story: Story, student: str = "") -> int:
+def run_plain(story: Story, student: str = "", teacher: bool = False) -> int:
     """Play ``story`` in line mode on standard input and output; returns the exit code."""
     try:
-        return LinePlayer(story, slot=SaveSlot(story, student),
+        return LinePlayer(story, slot=SaveSlot(story, student), teacher=teacher,
                           input=sys.stdin, output=sys.stdout, errors=sys.stderr).run()
     except BrokenPipeError:
         # Whoever read the output has gone (``| head``): stop quietly, progress is saved.

@@ -248,3 +248,21 @@ def test_a_scripted_plain_run_of_the_real_story_reaches_the_ending(private_data_
     assert "Quizzes right at the first try:" in result.stdout
     assert ending.title.split()[0] in result.stdout
     assert "\x1b" not in result.stdout and result.stderr == ""
+
+
+def test_teacher_notes_show_on_n_and_after_every_passage_with_teacher() -> None:
+    timed = load_story(STORIES / "timed")
+    notes = timed.passages[timed.start].notes.split("\n")[0]
+    output = io.StringIO()
+    LinePlayer(timed, input=io.StringIO("n\n"), output=output, errors=io.StringIO()).run()
+    before_n, after_n = output.getvalue().split("> n\n", 1)
+    assert notes not in before_n
+    assert "Teacher's notes" in after_n and notes in after_n
+    output = io.StringIO()
+    LinePlayer(timed, input=io.StringIO(""), output=output, errors=io.StringIO(), teacher=True).run()
+    assert "Teacher's notes" in output.getvalue() and notes in output.getvalue()
+
+
+def test_n_says_so_when_a_passage_has_no_notes(story: Story) -> None:
+    _code, out, _err = play(story, "n\n")
+    assert "There are no teacher's notes for this passage." in out
