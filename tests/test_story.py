@@ -158,3 +158,21 @@ def test_every_passage_is_reached_and_only_the_ending_is_a_dead_end(story: Story
 def test_at_least_twenty_five_glossary_terms_with_definitions(story: Story) -> None:
     assert len(story.terms) >= 25
     assert all(term.definition for term in story.terms)
+
+
+def test_the_explainers_own_prose_reads_at_grade_nine_or_below(story: Story) -> None:
+    import textstat
+
+    from explainer.checker import explanation_text
+
+    prose = "\n".join(explanation_text(passage) for passage in story.passages.values())
+    article = (TESTS / "article.txt").read_text(encoding="utf-8")
+    assert textstat.flesch_kincaid_grade(prose) <= 9
+    # The measure itself is sound: the article scores well above the limit.
+    assert textstat.flesch_kincaid_grade(article) > 11
+
+
+def test_check_finds_nothing_to_warn_about_in_the_story() -> None:
+    from explainer.checker import check_story
+
+    assert [problem.labelled() for problem in check_story(SCENES)] == []
