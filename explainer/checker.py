@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .glossary import Glossary
+from .glossary import TERM_REFERENCE, Glossary
 from .loader import GLOSSARY_FILE, label, read_story
 from .model import Passage, Story
 from .problems import Problem, Severity, problem
@@ -22,7 +22,6 @@ MAX_LOOP_NAMES = 5
 PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK"}
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*[A-Z](?:s|'s)?(?![\w-])")
-_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|[^\[\]|]+?)?\]\]")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$")
@@ -98,7 +97,7 @@ def plain_prose(markdown: str) -> str:
     sentences = []
     for unit in units:
         text = " ".join(unit)
-        text = _REFERENCE.sub(lambda m: m.group(1), text)
+        text = TERM_REFERENCE.sub(lambda m: m.group(1), text)
         text = _LINK.sub(lambda m: m.group(1), text)
         text = " ".join(_EMPHASIS.sub("", text).split())
         if not _WORD.search(text):
@@ -216,7 +215,7 @@ class _Checks:
             text = reader_text(passage)
             used.update(term.term for term in glossary.terms_in(text))
             used.update(term.term for name in passage.terms if (term := glossary.lookup(name)))
-            for word in _capital_words(_outside_terms(glossary, _REFERENCE.sub(" ", text))):
+            for word in _capital_words(_outside_terms(glossary, TERM_REFERENCE.sub(" ", text))):
                 if word in reported or glossary.lookup(word) or glossary.find(word):
                     continue
                 reported.add(word)

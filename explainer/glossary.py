@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from .model import Term
 
 TERM_LINK_PREFIX = "term:"
-_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
+# An author's explicit term reference: [[Term]] or [[shown words|Term]].
+TERM_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
 # Markdown that must not get links inside it: code, existing links, autolinks and tags.
 _PROTECTED = re.compile(
     r"```.*?```|~~~.*?~~~|`[^`\n]*`|!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>", re.DOTALL
@@ -64,11 +65,11 @@ class Glossary:
     def terms_in(self, text: str) -> list[Term]:
         """The terms used in ``text`` (and ``[[references]]``), in order of first use."""
         found: dict[str, Term] = {}
-        for match in _REFERENCE.finditer(text):
+        for match in TERM_REFERENCE.finditer(text):
             term = self.lookup((match.group(2) or match.group(1)).strip())
             if term is not None:
                 found.setdefault(term.term, term)
-        for term_match in self.find(_REFERENCE.sub(" ", text)):
+        for term_match in self.find(TERM_REFERENCE.sub(" ", text)):
             found.setdefault(term_match.term.term, term_match.term)
         return list(found.values())
 
@@ -93,7 +94,7 @@ class Glossary:
 
         out = []
         position = 0
-        for match in _REFERENCE.finditer(text):
+        for match in TERM_REFERENCE.finditer(text):
             out.append(self._link_found(text[position:match.start()]))
             out.append(reference(match))
             position = match.end()

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from .glossary import TERM_REFERENCE
 from .model import Block, Passage, Question, Story
 from .reading import escape_markdown, where
 
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
-_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
 _TAG_OR_PICTURE = re.compile(r"\\.|<|!(?=\[)", re.DOTALL)
 # Raw HTML is shown as text, and pictures (which would load files) are left out.
@@ -49,7 +49,7 @@ def sections(story: Story) -> list[tuple[str, list[Passage]]]:
 
 def plain_references(markdown: str) -> str:
     """Markdown with ``[[shown|Term]]`` references turned into their shown words."""
-    return _REFERENCE.sub(lambda match: match.group(1).strip(), markdown)
+    return TERM_REFERENCE.sub(lambda match: match.group(1).strip(), markdown)
 
 
 def _shown_as_text(match: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .glossary import TERM_REFERENCE
 from .model import Block, Choice, Condition, Passage, Question, QuestionKind, Story, Term
 from .problems import Problem, Severity, StoryError, problem, visible
 from .fastyaml import read_yaml
@@ -22,7 +23,6 @@ NAME = re.compile(r"[\w-]+")
 DIVIDER = re.compile(r"^---[ \t]*$")
 IF_OPEN = re.compile(r"^:::[ \t]*if[ \t]+(.*?)[ \t]*$")
 IF_CLOSE = re.compile(r"^:::[ \t]*$")
-TERM_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _LINE_ENDS = re.compile(r"\r\n|[\r\u2028\u2029]")
 
