@@ -30,9 +30,10 @@ except ImportError:  # PyYAML built without libyaml
     CParser = None
 
 _STR = "tag:yaml.org,2002:str"
-# Only text made of these characters takes the fast path: no tab, no byte-order mark, no line
-# break other than "\n", nothing PyYAML's reader refuses.
-_DOUBTFUL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# Text with any of these takes the careful path: tabs, line breaks other than "\n", the
+# byte-order mark, and everything PyYAML's reader refuses. (Listed, not as the complement of
+# what is allowed: a negated class over all of Unicode takes milliseconds to compile.)
+_DOUBTFUL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 # Where a plain scalar in [...] or {...} holds one of these, the two parsers may end it apart.
 _FLOW_DOUBTS = re.compile(r"[,:?\[\]{}#]")
 _BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:[ ]+(?:#.*)?)?$")
