@@ -14,8 +14,6 @@ from .journey import Journey
 from .model import Story
 from .reading import where
 from .saves import SaveSlot, has_progress
-from .screens.help import HelpScreen
-from .screens.resume import ResumeScreen
 from .screens.story import StoryScreen
 from .settings import Settings, load_settings, save_settings
 from .themes import HIGH_CONTRAST, next_theme
@@ -62,6 +60,8 @@ class ExplainerApp(App[None]):
                         markup=False)
         saved = self._saved
         if saved is not None and self.save_slot is not None:
+            from .screens.resume import ResumeScreen  # only when there is progress to resume
+
             self.push_screen(ResumeScreen(self.save_slot.student, where(self.story, saved.passage),
                                           saved.passage.title), self._resume)
 
@@ -108,5 +108,7 @@ class ExplainerApp(App[None]):
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # not needed for the first screen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

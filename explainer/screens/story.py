@@ -17,14 +17,11 @@ from ..messages import ChoiceMade, TermSelected
 from ..model import Term
 from ..outline import minutes_left
 from ..reading import passage_markdown, path_summary, where
-from ..report import build_report, hand_in_hint, time_markdown
 from ..widgets.choice_list import ChoiceList
 from ..widgets.glossary_panel import GlossaryPanel
 from ..widgets.notes_panel import NotesPanel
 from ..widgets.passage_view import PassageView
 from ..widgets.where_bar import WhereBar
-from .confirm import ConfirmScreen
-from .map import MapScreen
 
 
 class StoryScreen(Screen[None]):
@@ -83,6 +80,8 @@ class StoryScreen(Screen[None]):
         passage = journey.passage
         markdown = passage_markdown(passage, journey.flags)
         if passage.ending:
+            from ..report import build_report, hand_in_hint, time_markdown  # endings only
+
             markdown += "\n\n" + path_summary(journey, "Press r to start over and try another path.")
             markdown += "\n\n" + time_markdown(build_report(journey))
             slot = getattr(self.app, "save_slot", None)
@@ -199,6 +198,8 @@ class StoryScreen(Screen[None]):
             if passage_id and passage_id != self.journey.passage.id:
                 await self.open_passage(passage_id)
 
+        from .map import MapScreen  # imported when asked for: not needed for the first screen
+
         self.app.push_screen(MapScreen(self.journey), chosen)
 
     def action_scroll_text(self, pages: int) -> None:
@@ -213,5 +214,7 @@ class StoryScreen(Screen[None]):
             if yes:
                 self.journey = Journey(self.journey.story, clock=self.journey.clock)
                 await self.show_passage()
+
+        from .confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen("Start over from the beginning?"), confirmed)
