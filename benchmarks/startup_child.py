@@ -1,8 +1,12 @@
 """One start-up run: an app from process start to its first passage painted, headless.
 
 ``python benchmarks/startup_child.py explainer DIR`` or ``... bare ARTICLE.txt``. Prints
-``PAINTED <time.monotonic()> <peak resident KB>`` at the first paint, then exits: the parent
-subtracts the moment it spawned this process.
+``PAINTED <time.monotonic()> <peak resident KB>`` as soon as the first frame that shows the
+passage has been composed, then exits: the parent subtracts the moment it spawned this process.
+
+Both apps are timed the same way: after every frame Textual composes (headless, a frame is
+drawn in full but not written to a terminal), we look whether the passage's text widget is
+laid out on screen with its text in it. The first frame where it is ends the clock.
 """
 
 import resource
@@ -12,11 +16,33 @@ import time
 SIZE = (120, 40)
 
 
-def painted(app: object) -> None:
-    """Report the paint time and the peak memory so far, and leave."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"PAINTED {time.monotonic():.6f} {peak}", flush=True)
-    app.exit()  # type: ignore[attr-defined]
+def watch_frames(app: object, shown: object) -> None:
+    """End the run at the first frame composed while ``shown()`` is true."""
+    from textual._compositor import Compositor
+
+    compose_frame = Compositor.render_update
+    done = False
+
+    def render_update(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal done
+        frame = compose_frame(self, *args, **kwargs)
+        if not done and shown():  # type: ignore[operator]
+            done = True
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(f"PAINTED {time.monotonic():.6f} {peak}", flush=True)
+            app.call_later(app.exit)  # type: ignore[attr-defined]
+        return frame
+
+    Compositor.render_update = render_update  # type: ignore[method-assign]
+
+
+def on_screen(widget: object) -> bool:
+    """Whether a widget is laid out on the current screen, with some size."""
+    try:
+        region = widget.screen.find_widget(widget).region  # type: ignore[attr-defined]
+    except Exception:  # not mounted, or not in the screen's map yet
+        return False
+    return bool(region.width and region.height)
 
 
 def run_explainer(folder: str) -> None:
@@ -27,21 +53,21 @@ def run_explainer(folder: str) -> None:
     args = build_parser().parse_args(["--scenes", folder])
     story = load_story(args.scenes)
     from explainer.app import ExplainerApp
-    from explainer.screens.story import StoryScreen
 
-    original = StoryScreen.show_passage
-
-    async def show_passage(self: StoryScreen) -> None:
-        await original(self)
-        self.call_after_refresh(painted, self.app)
-
-    StoryScreen.show_passage = show_passage  # type: ignore[method-assign]
     try:
         from explainer.saves import SaveSlot
 
         app = ExplainerApp(story, save_slot=SaveSlot(story, getattr(args, "student", None) or ""))
     except (ImportError, TypeError, AttributeError):  # an older or newer shape of the app
         app = ExplainerApp(story)
+
+    def shown() -> bool:
+        from explainer.widgets.passage_text import PassageText
+
+        texts = [w for w in app.screen.query(PassageText) if w.source]
+        return bool(texts) and on_screen(texts[0])
+
+    watch_frames(app, shown)
     app.run(headless=True, size=SIZE)
 
 
@@ -54,11 +80,14 @@ def run_bare(article: str) -> None:
         def compose(self) -> ComposeResult:
             yield Markdown(article)
 
-        def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
-            if event.markdown.source:
-                self.call_after_refresh(painted, self)
+    app = Bare()
 
-    Bare().run(headless=True, size=SIZE)
+    def shown() -> bool:
+        blocks = app.screen.query_one(Markdown).children
+        return bool(blocks) and on_screen(blocks[0])
+
+    watch_frames(app, shown)
+    app.run(headless=True, size=SIZE)
 
 
 if __name__ == "__main__":
