@@ -284,6 +284,9 @@ async def test_a_passage_shows_its_words_and_its_links_still_work() -> None:
                       "1. first", "2. second", "a │ b", "1 │ 2",
                       "[@click=app.quit]not an action[/] and <b>not HTML</b>"):
             assert words in text, words
+        app.query_one("PassageText").text_select_all()
+        await pilot.pause()
+        assert "A paragraph with bold, soft and code" in (app.screen.get_selected_text() or "")
         row = next(n for n, line in enumerate(text.splitlines()) if "a term to click" in line)
         column = text.splitlines()[row].index("term to click")
         await pilot.click(offset=(column, row))

@@ -12,6 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from textual.content import Content, Span
 from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -37,12 +38,12 @@ class _Document(Visual):
 
     def __init__(self, blocks: list[_Block | None]) -> None:
         self.blocks = blocks
-        self._width = -1
+        self.width = 0
         self._lines: list[Content] = []
 
     def lines(self, width: int) -> list[Content]:
         """Every line of the passage at this width; ``None`` blocks are blank lines."""
-        if width == self._width:
+        if width == self.width:
             return self._lines
         lines: list[Content] = []
         for block in self.blocks:
@@ -62,7 +63,7 @@ class _Document(Visual):
                 lines.append((block.first if number == 0 else block.rest) + line)
         while lines and not lines[-1].plain:
             lines.pop()
-        self._width, self._lines = width, lines
+        self.width, self._lines = width, lines
         return lines
 
     def render_strips(self, width: int, height: int | None, style: Style,
@@ -137,6 +138,11 @@ class PassageText(Widget):
 
     def render(self) -> Visual:
         return self._document
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text, as the lines are drawn (for copying with the mouse)."""
+        lines = self._document.lines(self._document.width or self.size.width)
+        return selection.extract("\n".join(line.plain for line in lines)), "\n"
 
     def action_link(self, index: int) -> None:
         """A link was clicked: say which."""
