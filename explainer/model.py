@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from enum import Enum
 
 
@@ -142,8 +143,14 @@ class Story:
 
     def term_named(self, name: str) -> Term | None:
         """The term with this name or alias, ignoring case."""
-        wanted = name.casefold()
+        return self._terms_by_name.get(name.casefold())
+
+    @cached_property
+    def _terms_by_name(self) -> dict[str, Term]:
+        # Built once: a scan of the glossary for every reference made loading a story with a big
+        # glossary cost passages times terms.
+        named: dict[str, Term] = {}
         for term in self.terms:
-            if any(n.casefold() == wanted for n in term.names):
-                return term
-        return None
+            for name in term.names:
+                named.setdefault(name.casefold(), term)
+        return named

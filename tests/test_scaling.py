@@ -79,6 +79,24 @@ def test_ten_times_the_passages_costs_about_ten_times_to_load_and_check(tmp_path
     assert best_time(lambda: check_story(large)) < 30 * best_time(lambda: check_story(small))
 
 
+def test_looking_up_terms_by_name_does_not_scan_the_glossary_each_time() -> None:
+    from explainer.model import Story
+
+    class Counted(tuple):  # type: ignore[type-arg]
+        scans = 0
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            Counted.scans += 1
+            return super().__iter__()
+
+    story = Story(passages={}, terms=Counted(_terms(500)))
+    name, aliases = synthetic.term_names(500)[-1]
+    for _ in range(1000):
+        assert story.term_named(name.upper()) is not None
+        assert story.term_named("not a term") is None
+    assert Counted.scans <= 1  # once, to index the names: references times terms was quadratic
+
+
 def test_finding_terms_hardly_depends_on_the_size_of_the_glossary() -> None:
     text = synthetic.big_passage(synthetic.term_names(1000), size=20_000)
     small = Glossary(_terms(100))
