@@ -16,6 +16,22 @@ import time
 SIZE = (120, 40)
 
 
+def peak_memory_kb() -> int:
+    """This process's peak resident memory in KB.
+
+    Linux's VmHWM belongs to this program alone; ``ru_maxrss`` can carry over the parent's
+    peak across the exec that started us.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def watch_frames(app: object, shown: object) -> None:
     """End the run at the first frame composed while ``shown()`` is true."""
     from textual._compositor import Compositor
@@ -28,8 +44,7 @@ def watch_frames(app: object, shown: object) -> None:
         frame = compose_frame(self, *args, **kwargs)
         if not done and shown():  # type: ignore[operator]
             done = True
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"PAINTED {time.monotonic():.6f} {peak}", flush=True)
+            print(f"PAINTED {time.monotonic():.6f} {peak_memory_kb()}", flush=True)
             app.call_later(app.exit)  # type: ignore[attr-defined]
         return frame
 
