@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from .glossary import TERM_REFERENCE
 from .model import Block, Passage, Question, Story
 from .reading import escape_markdown, where
+from .storage import write_user_file
 
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
@@ -261,10 +262,4 @@ def run_handout(story: Story, answers: bool = False, output: Path | None = None)
     except ValueError as error:
         print(f"handout: {error}", file=sys.stderr)
         return 2
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        print(f"handout: cannot write {output}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    print(f"Handout written to {output}.", file=sys.stderr)
-    return 0
+    return write_user_file(output, text, "Handout")

@@ -12,6 +12,7 @@ from typing import Any
 from .journey import Journey
 from .model import Passage, Story
 from .reading import escape_markdown, where
+from .storage import write_user_file
 from .saves import DamagedSave, SaveSlot
 
 REPORT_FORMAT = "explainer-report"
@@ -185,10 +186,4 @@ def run_report(story: Story, student: str = "", form: str = "md",
     if output is None:
         sys.stdout.write(text)
         return 0
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        print(f"Cannot write {output}: {error.strerror or error}.", file=sys.stderr)
-        return 1
-    print(f"Report written to {output}.", file=sys.stderr)
-    return 0
+    return write_user_file(output, text, "Report")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -46,3 +47,18 @@ def atomic_write_text(path: Path, text: str) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def write_user_file(path: Path, text: str, what: str) -> int:
+    """Write a file the user asked for (a report, a handout); returns the exit code.
+
+    Args:
+        what: what the file is, for the messages ("Report", "Handout").
+    """
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"Cannot write {path}: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    print(f"{what} written to {path}.", file=sys.stderr)
+    return 0
