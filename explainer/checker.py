@@ -8,10 +8,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .glossary import TERM_REFERENCE, Glossary
+from .glossary import TERM_REFERENCE, Glossary, TermMatch
 from .loader import GLOSSARY_FILE, label, read_story
 from .model import Passage, Story
 from .problems import Problem, Severity, problem
+from .readability import grade, prose_counts
 
 DEFAULT_MAX_GRADE = 9.0
 LONG_FACTOR = 3          # a passage this many times the typical length is "far longer"
@@ -21,11 +22,13 @@ MAX_LOOP_NAMES = 5
 # Capitals that read as plain words to any pupil, and Roman numerals.
 PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK"}
 _ROMAN = re.compile(r"[IVXLCDM]+")
-_CAPITALS = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*[A-Z](?:s|'s)?(?![\w-])")
+# The look-behind follows the first capital so that the search can skip to capitals at once.
+_CAPITALS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]*[A-Z](?:s|'s)?(?![\w-])")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$")
 _EMPHASIS = re.compile(r"[*`~]+|(?<!\w)_+|_+(?!\w)")
+_EMPHASIS_CHARS = re.compile(r"[*`~_]")
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 
 
@@ -81,29 +84,50 @@ def explanation_text(passage: Passage) -> str:
 
 def plain_prose(markdown: str) -> str:
     """Markdown as plain sentences: markup gone, each paragraph, item and heading a sentence."""
+    sentences = []
+    for unit in _prose_units(markdown):
+        text = " ".join(unit)
+        # Each substitution only where its markup can be: most prose has none.
+        if "[[" in text:
+            text = TERM_REFERENCE.sub(_first_group, text)
+        if "](" in text:
+            text = _LINK.sub(_first_group, text)
+        if _EMPHASIS_CHARS.search(text):
+            text = _EMPHASIS.sub("", text)
+        text = " ".join(text.split())
+        if text and _WORD.search(text):
+            sentences.append(text if text[-1] in ".!?" else text + ".")
+    return " ".join(sentences)
+
+
+def _prose_units(markdown: str) -> list[list[str]]:
+    """The lines of each paragraph, list item and heading, markers and quote marks removed."""
     units: list[list[str]] = []
     paragraph: list[str] = []
     for line in markdown.split("\n"):
-        if not line.strip() or _RULE.match(line):
+        stripped = line.strip()
+        if not stripped or (stripped[0] in "*-_" and _RULE.match(line)):
             paragraph = []
             continue
-        stripped = line.strip().lstrip(">").strip()
-        starts_unit = stripped.startswith("#") or _LIST_ITEM.match(stripped)
-        stripped = _LIST_ITEM.sub("", stripped.lstrip("#").strip())
+        if stripped[0] == ">":
+            stripped = stripped.lstrip(">").strip()
+        starts_unit = False
+        if stripped[:1] == "#":
+            starts_unit = True
+            stripped = stripped.lstrip("#").strip()
+        first = stripped[:1]
+        if (first in "-*+" or first.isdecimal()) and (item := _LIST_ITEM.match(stripped)):
+            starts_unit = True
+            stripped = stripped[item.end():]
         if starts_unit or not paragraph:
             paragraph = []
             units.append(paragraph)
         paragraph.append(stripped)
-    sentences = []
-    for unit in units:
-        text = " ".join(unit)
-        text = TERM_REFERENCE.sub(lambda m: m.group(1), text)
-        text = _LINK.sub(lambda m: m.group(1), text)
-        text = " ".join(_EMPHASIS.sub("", text).split())
-        if not _WORD.search(text):
-            continue
-        sentences.append(text if text[-1] in ".!?" else text + ".")
-    return " ".join(sentences)
+    return units
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def reading_grade(text: str) -> float:
@@ -114,8 +138,8 @@ def reading_grade(text: str) -> float:
 
 
 def word_count(text: str) -> int:
-    """How many words a text has."""
-    return len(_WORD.findall(text))
+    """How many words a text has, counted as a word processor counts them: between spaces."""
+    return len(text.split())
 
 
 def reader_text(passage: Passage) -> str:
@@ -213,13 +237,20 @@ class _Checks:
         reported: set[str] = set()
         for passage in self.story.passages.values():
             text = reader_text(passage)
-            used.update(term.term for term in glossary.terms_in(text))
+            if "[[" in text:
+                for match in TERM_REFERENCE.finditer(text):
+                    if term := glossary.lookup((match.group(2) or match.group(1)).strip()):
+                        used.add(term.term)
+                text = TERM_REFERENCE.sub(" ", text)
+            matches = glossary.find(text)
+            used.update(match.term.term for match in matches)
             used.update(term.term for name in passage.terms if (term := glossary.lookup(name)))
-            for word in _capital_words(_outside_terms(glossary, TERM_REFERENCE.sub(" ", text))):
-                if word in reported or glossary.lookup(word) or glossary.find(word):
-                    continue
-                reported.add(word)
-                self.warn(passage.file, self.line_of(passage, word), "term-undefined", name=word)
+            if not any(_undefined(word, glossary, reported) for word in _capital_words(text)):
+                continue  # the usual case: no capitals, or only defined ones
+            for word in _capital_words(_outside(text, matches)):
+                if _undefined(word, glossary, reported):
+                    reported.add(word)
+                    self.warn(passage.file, self.line_of(passage, word), "term-undefined", name=word)
         glossary_file = label(Path(self.story.folder) / GLOSSARY_FILE)
         for term in self.story.terms:
             if term.term not in used:
@@ -244,18 +275,17 @@ class _Checks:
             key: object = passage.section if passage.section else ("passage", passage.id)
             groups.setdefault(key, []).append(passage)
         for key, members in groups.items():
-            text = " ".join(explanation_text(p) for p in members)
-            if word_count(text) < MIN_GRADED_WORDS:
-                continue
             try:
-                grade = reading_grade(text)
+                counts = prose_counts(" ".join(explanation_text(p) for p in members))
             except ImportError as error:  # textstat missing, or without its pkg_resources
                 self.warn(self.story.folder, 0, "no-grader", reason=f"cannot load textstat ({error})")
                 return
-            if grade > self.max_grade:
+            if counts.words < MIN_GRADED_WORDS:
+                continue
+            if (reading := grade(counts)) > self.max_grade:
                 first = members[0]
                 part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'
-                self.warn(first.file, first.line, "hard-reading", part=part, grade=f"{grade:.1f}",
+                self.warn(first.file, first.line, "hard-reading", part=part, grade=f"{reading:.1f}",
                           limit=f"{self.max_grade:g}")
 
     def line_of(self, passage: Passage, word: str) -> int:
@@ -274,14 +304,19 @@ class _Checks:
         return passage.line
 
 
-def _outside_terms(glossary: Glossary, text: str) -> str:
-    """The text with every glossary term blanked out (the "IP" of "IP address" is defined)."""
+def _outside(text: str, matches: list[TermMatch]) -> str:
+    """The text with these glossary terms blanked out (the "IP" of "IP address" is defined)."""
     pieces, position = [], 0
-    for match in glossary.find(text):
+    for match in matches:
         pieces.append(text[position:match.start])
         position = match.end
     pieces.append(text[position:])
     return " ".join(pieces)
+
+
+def _undefined(word: str, glossary: Glossary, reported: set[str]) -> bool:
+    """Whether a word in capitals is not a glossary term and not reported yet."""
+    return word not in reported and not glossary.lookup(word) and not glossary.find(word)
 
 
 def _capital_words(text: str) -> Iterator[str]:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ MAX_FILE_BYTES = 2_000_000
 MAX_TERM_LENGTH = 100
 GLOSSARY_FILE = "glossary.yaml"
 NAME = re.compile(r"[\w-]+")
-DIVIDER = re.compile(r"^---[ \t]*$")
+# A line of "---". (The look-behind comes second so that the search can skip to "---" at once.)
+DIVIDER = re.compile(r"---(?<=^---)[ \t]*$", re.MULTILINE)
 IF_OPEN = re.compile(r"^:::[ \t]*if[ \t]+(.*?)[ \t]*$")
 IF_CLOSE = re.compile(r"^:::[ \t]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -96,6 +98,21 @@ def _visible_values(value: Any) -> Any:
     return value
 
 
+class _LineCounter:
+    """The line numbers of places in a text, for places that never go backwards."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = 1
+
+    def number(self, offset: int) -> int:
+        """The line (from 1) of the character at ``offset``."""
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
+
+
 @dataclass
 class _FlagUse:
     flag: str
@@ -114,6 +131,11 @@ class _StoryReader:
 
     def error(self, file: str, line: int, code: str, **values: object) -> None:
         self.problems.append(problem(file, line, code, Severity.ERROR, **values))
+
+    @cached_property
+    def real_folder(self) -> Path:
+        """The folder with every symbolic link resolved: scene files must lie inside it."""
+        return self.folder.resolve()
 
     def read(self) -> Story | None:
         folder = label(self.folder)
@@ -150,7 +172,7 @@ class _StoryReader:
         """The file's text: NFC, line ends normalised, control characters made visible."""
         file = label(path)
         try:
-            if not path.resolve().is_relative_to(self.folder.resolve()):
+            if not path.resolve().is_relative_to(self.real_folder):
                 self.error(file, 1, "outside")
                 return None
             if not path.is_file():
@@ -173,7 +195,8 @@ class _StoryReader:
             line = data[: error.start].count(b"\n") + 1
             self.error(file, line, "not-utf8", byte=f"0x{data[error.start]:02x}")
             return None
-        text = unicodedata.normalize("NFC", _LINE_ENDS.sub("\n", text))
+        if "\r" in text or not text.isascii():  # ASCII is NFC already, and has no U+2028
+            text = unicodedata.normalize("NFC", _LINE_ENDS.sub("\n", text))
         return make_visible(text)
 
     def read_scene_file(self, path: Path) -> Iterable[Passage]:
@@ -181,36 +204,42 @@ class _StoryReader:
         if text is None:
             return []
         file = label(path)
-        lines = text.split("\n")
-        dividers = [i for i, line in enumerate(lines) if DIVIDER.match(line)]
-        first_text = next((i for i, line in enumerate(lines) if line.strip()), None)
-        if first_text is None:
+        content = text.lstrip()
+        if not content:
             self.error(file, 1, "empty-scene")
             return []
-        if not dividers or dividers[0] != first_text:
+        first_text = text.count("\n", 0, len(text) - len(content))  # the line, from 0
+        lines = _LineCounter(text)
+        dividers = [(lines.number(match.start()) - 1, match.start(), match.end())
+                    for match in DIVIDER.finditer(text)]
+        if not dividers or dividers[0][0] != first_text:
             self.error(file, first_text + 1, "no-start")
             return []
         passages: list[Passage] = []
         section = 0
         # Dividers alternate: open front matter, close it, open the next, ...
         for n in range(0, len(dividers), 2):
-            start = dividers[n]
+            start, _, front_start = dividers[n]
             if n + 1 >= len(dividers):
                 self.error(file, start + 1, "not-closed")
                 break
-            end = dividers[n + 1]
-            body_end = dividers[n + 2] if n + 2 < len(dividers) else len(lines)
-            front = "\n".join(lines[start + 1:end])
-            passage = self.read_passage(file, start + 1, front, lines[end + 1:body_end], end + 2, section)
+            end, front_end, body_start = dividers[n + 1]
+            # The body ends with the line before the next divider (or with the file).
+            body_end = dividers[n + 2][1] - 1 if n + 2 < len(dividers) else len(text)
+            front = text[front_start + 1:front_end - 1] if end > start + 1 else ""
+            body = text[body_start + 1:body_end]
+            passage = self.read_passage(file, start + 1, front, body, end + 2, section)
             if passage is not None:
                 section = passage.section
                 passages.append(passage)
         return passages
 
-    def read_passage(self, file: str, line: int, front: str, body: list[str],
+    def read_passage(self, file: str, line: int, front: str, body: str,
                      body_line: int, section: int) -> Passage | None:
         try:
-            data = _visible_values(read_yaml(front))
+            data = read_yaml(front)
+            if "\\" in front:  # only YAML's escapes (\e, \x1b ...) can make control characters
+                data = _visible_values(data)
         except YamlProblem as trouble:
             self.error(file, line + trouble.line, trouble.code, **trouble.values)
             return None
@@ -299,12 +328,15 @@ class _StoryReader:
             self.gotos.append((goto, f"{what} {index}", parent.file, fields.line_of("goto")))
         return choice
 
-    def read_body(self, file: str, first_line: int, lines: list[str]) -> tuple[Block, ...]:
+    def read_body(self, file: str, first_line: int, body: str) -> tuple[Block, ...]:
+        if ":::" not in body:  # the usual body: no conditions, one block
+            self.note_references(file, first_line, body)
+            return (Block(body),) if body.strip() else ()
         blocks: list[Block] = []
         current: list[str] = []
         condition: Condition | None = None
         opened_at = 0
-        for number, line in enumerate(lines, start=first_line):
+        for number, line in enumerate(body.split("\n"), start=first_line):
             opening = IF_OPEN.match(line)
             if opening:
                 if condition is not None:
@@ -324,13 +356,22 @@ class _StoryReader:
                 blocks.append(Block("\n".join(current), condition if condition.flag else None))
                 current, condition = [], None
                 continue
-            for match in TERM_REFERENCE.finditer(line):
-                self.references.append(((match.group(2) or match.group(1)).strip(), file, number))
+            self.note_references(file, number, line)
             current.append(line)
         if condition is not None:
             self.error(file, opened_at, "if-not-closed")
         blocks.append(Block("\n".join(current), condition if condition and condition.flag else None))
         return tuple(block for block in blocks if block.markdown.strip())
+
+    def note_references(self, file: str, first_line: int, text: str) -> None:
+        """Remember each ``[[term]]`` in the text, to check once the glossary is read."""
+        if "[[" not in text:
+            return
+        lines = _LineCounter(text)
+        for match in TERM_REFERENCE.finditer(text):
+            if "\n" not in match.group():  # a reference lies on one line
+                name = (match.group(2) or match.group(1)).strip()
+                self.references.append((name, file, first_line - 1 + lines.number(match.start())))
 
     def parse_condition(self, file: str, line: int, text: str) -> Condition | None:
         words = text.split()

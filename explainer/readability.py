@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 # textstat with its defaults: apostrophes and all other punctuation are removed.
@@ -26,11 +27,36 @@ _SYLLABLES: dict[str, int] = {}
 _SYLLABLES_MAX = 200_000
 
 
+@dataclass(frozen=True)
+class ProseCounts:
+    """What the Flesch-Kincaid grade is made of: words, sentences that count, syllables.
+
+    Counts of texts that each end a sentence add up to the counts of the texts joined by spaces.
+    """
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+
+    def __add__(self, other: ProseCounts) -> ProseCounts:
+        return ProseCounts(self.words + other.words, self.sentences + other.sentences,
+                           self.syllables + other.syllables)
+
+
 def flesch_kincaid_grade(text: str) -> float:
     """The grade ``textstat.flesch_kincaid_grade(text)`` gives, in US school years.
 
     Raises:
         ImportError: without textstat, as textstat itself would.
+    """
+    return grade(prose_counts(text))
+
+
+def prose_counts(text: str) -> ProseCounts:
+    """The words, sentences and syllables of a text, counted as textstat counts them.
+
+    Raises:
+        ImportError: without textstat, whose hyphenation dictionary counts syllables.
     """
     hyphenator = _hyphenator()
     clean = _PUNCTUATION.sub("", text)
@@ -42,8 +68,13 @@ def flesch_kincaid_grade(text: str) -> float:
         words = len(clean.split())
     sentences = _SENTENCE.findall(text)
     long_ones = sum(map(bool, map(_THREE_WORDS.search, sentences)))
-    sentence_length = _round(words / max(1, long_ones))
-    syllables_per_word = _round(_syllables(counts, hyphenator) / words) if words else 0.0
+    return ProseCounts(words, long_ones, _syllables(counts, hyphenator))
+
+
+def grade(counts: ProseCounts) -> float:
+    """The Flesch-Kincaid grade of prose with these counts, rounded as textstat rounds it."""
+    sentence_length = _round(counts.words / max(1, counts.sentences))
+    syllables_per_word = _round(counts.syllables / counts.words) if counts.words else 0.0
     return _round(float(0.39 * sentence_length) + float(11.8 * syllables_per_word) - 15.59)
 
 
