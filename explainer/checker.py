@@ -6,6 +6,7 @@ import re
 import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .glossary import TERM_REFERENCE, Glossary, TermMatch
@@ -29,6 +30,11 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$")
 _EMPHASIS = re.compile(r"[*`~]+|(?<!\w)_+|_+(?!\w)")
 _EMPHASIS_CHARS = re.compile(r"[*`~_]")
+# What makes Markdown more than paragraphs of plain lines, to plain_prose: characters of
+# markup anywhere, and list items and rules at the start of a line.
+_MARKUP_CHARS = re.compile(r"[#>*_`~]")
+_MARKUP_LINE = re.compile(r"\n\s*[-+\d]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 
 
@@ -73,31 +79,40 @@ def explanation_text(passage: Passage) -> str:
     Bodies (every conditional block), the question's role and prompt, and its options and
     feedback; Markdown removed and every piece ended as a sentence.
     """
-    pieces = [plain_prose(block.markdown) for block in passage.blocks]
+    return plain_prose(explanation_markdown(passage))
+
+
+def explanation_markdown(passage: Passage) -> str:
+    """The explainer's own prose in a passage, each piece a paragraph of its own."""
+    pieces = [block.markdown for block in passage.blocks]
     question = passage.question
     if question is not None:
-        pieces += [plain_prose(question.role), plain_prose(question.prompt)]
+        pieces += [question.role, question.prompt]
         for option in question.options:
-            pieces += [plain_prose(option.text), plain_prose(option.feedback)]
-    return " ".join(piece for piece in pieces if piece)
+            pieces += [option.text, option.feedback]
+    return "\n\n".join(pieces)
 
 
 def plain_prose(markdown: str) -> str:
     """Markdown as plain sentences: markup gone, each paragraph, item and heading a sentence."""
-    sentences = []
-    for unit in _prose_units(markdown):
-        text = " ".join(unit)
-        # Each substitution only where its markup can be: most prose has none.
-        if "[[" in text:
-            text = TERM_REFERENCE.sub(_first_group, text)
-        if "](" in text:
-            text = _LINK.sub(_first_group, text)
-        if _EMPHASIS_CHARS.search(text):
-            text = _EMPHASIS.sub("", text)
-        text = " ".join(text.split())
-        if text and _WORD.search(text):
-            sentences.append(text if text[-1] in ".!?" else text + ".")
-    return " ".join(sentences)
+    if _is_plain(markdown):  # the usual text: paragraphs of plain lines
+        units = [" ".join(paragraph.split()) for paragraph in _PARAGRAPH_BREAK.split(markdown)]
+    else:
+        units = [_without_markup(" ".join(unit)) for unit in _prose_units(markdown)]
+    return " ".join(unit if unit[-1] in ".!?" else unit + "."
+                    for unit in units if unit and _WORD.search(unit))
+
+
+def _without_markup(text: str) -> str:
+    """One paragraph, item or heading with references, links and emphasis made plain."""
+    # Each substitution only where its markup can be.
+    if "[[" in text:
+        text = TERM_REFERENCE.sub(_first_group, text)
+    if "](" in text:
+        text = _LINK.sub(_first_group, text)
+    if _EMPHASIS_CHARS.search(text):
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
 
 
 def _prose_units(markdown: str) -> list[list[str]]:
@@ -124,6 +139,12 @@ def _prose_units(markdown: str) -> list[list[str]]:
             units.append(paragraph)
         paragraph.append(stripped)
     return units
+
+
+def _is_plain(markdown: str) -> bool:
+    """Whether Markdown is only paragraphs of plain lines (no markup that plain_prose removes)."""
+    return not (_MARKUP_CHARS.search(markdown) or "[[" in markdown or "](" in markdown
+                or _MARKUP_LINE.search("\n" + markdown))
 
 
 def _first_group(match: re.Match[str]) -> str:
@@ -160,6 +181,11 @@ class _Checks:
     max_grade: float
     found: list[Problem] = field(default_factory=list)
     _lines: dict[str, list[str]] = field(default_factory=dict)
+
+    @cached_property
+    def reader_texts(self) -> dict[str, str]:
+        """What a reader may read on each passage, by id."""
+        return {pid: reader_text(passage) for pid, passage in self.story.passages.items()}
 
     def warn(self, file: str, line: int, code: str, **values: object) -> None:
         self.found.append(problem(file, line, code, Severity.WARNING, **values))
@@ -233,21 +259,22 @@ class _Checks:
     def terms(self) -> None:
         """Terms nobody uses, and words in capitals that look like terms but are not defined."""
         glossary = Glossary(self.story.terms)
+        names = {term.term for term in self.story.terms}
         used: set[str] = set()
         reported: set[str] = set()
         for passage in self.story.passages.values():
-            text = reader_text(passage)
+            text = self.reader_texts[passage.id]
             if "[[" in text:
                 for match in TERM_REFERENCE.finditer(text):
                     if term := glossary.lookup((match.group(2) or match.group(1)).strip()):
                         used.add(term.term)
                 text = TERM_REFERENCE.sub(" ", text)
-            matches = glossary.find(text)
-            used.update(match.term.term for match in matches)
-            used.update(term.term for name in passage.terms if (term := glossary.lookup(name)))
+            if len(used) < len(names):  # once every term is used, only capitals are left to find
+                used |= glossary.names_used(text)
+                used.update(term.term for name in passage.terms if (term := glossary.lookup(name)))
             if not any(_undefined(word, glossary, reported) for word in _capital_words(text)):
                 continue  # the usual case: no capitals, or only defined ones
-            for word in _capital_words(_outside(text, matches)):
+            for word in _capital_words(_outside(text, glossary.find(text))):
                 if _undefined(word, glossary, reported):
                     reported.add(word)
                     self.warn(passage.file, self.line_of(passage, word), "term-undefined", name=word)
@@ -258,7 +285,7 @@ class _Checks:
 
     def lengths(self) -> None:
         """Passages far longer than the typical one."""
-        counts = {pid: word_count(reader_text(p)) for pid, p in self.story.passages.items()}
+        counts = {pid: word_count(text) for pid, text in self.reader_texts.items()}
         if len(counts) < 4:
             return
         typical = statistics.median(counts.values())
@@ -276,7 +303,9 @@ class _Checks:
             groups.setdefault(key, []).append(passage)
         for key, members in groups.items():
             try:
-                counts = prose_counts(" ".join(explanation_text(p) for p in members))
+                # One paragraph ends a sentence, so all the members are made plain at once.
+                prose = plain_prose("\n\n".join(explanation_markdown(p) for p in members))
+                counts = prose_counts(prose)
             except ImportError as error:  # textstat missing, or without its pkg_resources
                 self.warn(self.story.folder, 0, "no-grader", reason=f"cannot load textstat ({error})")
                 return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Term
 
@@ -16,8 +16,7 @@ _PROTECTED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class TermMatch:
+class TermMatch(NamedTuple):
     """A place in a text where a glossary term is used."""
 
     start: int
@@ -55,12 +54,19 @@ class Glossary:
         """Every use of a term in ``text``, longest first where names overlap."""
         if self._pattern is None:
             return []
-        matches = []
-        for match in self._pattern.finditer(text):
-            found = " ".join(match.group().split())
-            term = self._exact.get(found) or self._folded[found.lower()]
-            matches.append(TermMatch(match.start(), match.end(), term))
-        return matches
+        return [TermMatch(*match.span(), self._term_of(match.group()))
+                for match in self._pattern.finditer(text)]
+
+    def names_used(self, text: str) -> set[str]:
+        """The name of every term used in ``text`` (sooner than :meth:`find`, without places)."""
+        if self._pattern is None:
+            return set()
+        return {self._term_of(found).term for found in set(self._pattern.findall(text))}
+
+    def _term_of(self, found: str) -> Term:
+        """The term a match of the pattern names (spaces in it may be any run of spaces)."""
+        found = " ".join(found.split())
+        return self._exact.get(found) or self._folded[found.lower()]
 
     def terms_in(self, text: str) -> list[Term]:
         """The terms used in ``text`` (and ``[[references]]``), in order of first use."""

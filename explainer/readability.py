@@ -16,6 +16,7 @@ from typing import Any
 
 # textstat with its defaults: apostrophes and all other punctuation are removed.
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_ASCII_PUNCTUATION = {code: None for code in range(128) if _PUNCTUATION.match(chr(code))}
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # textstat ignores "sentences" of two words or fewer. A word is what is left of a token
 # (between spaces) once punctuation is removed, so a token counts if it has a \w in it. This
@@ -59,11 +60,12 @@ def prose_counts(text: str) -> ProseCounts:
         ImportError: without textstat, whose hyphenation dictionary counts syllables.
     """
     hyphenator = _hyphenator()
-    clean = _PUNCTUATION.sub("", text)
     if text.isascii():  # then lowering and removing punctuation can go in either order
+        clean = text.translate(_ASCII_PUNCTUATION)
         counts = Counter(clean.lower().split())
         words = sum(counts.values())
     else:
+        clean = _PUNCTUATION.sub("", text)
         counts = Counter(_PUNCTUATION.sub("", text.lower()).split())
         words = len(clean.split())
     sentences = _SENTENCE.findall(text)

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, SCENES, STORIES
 from explainer.checker import (
@@ -272,3 +274,28 @@ def test_without_textstat_the_rest_is_still_checked(monkeypatch: pytest.MonkeyPa
     found = [p.labelled() for p in check_story(STORIES / "warnings")]
     assert len(found) == 11 and not any("reads at grade" in line for line in found)
     assert f"{STORIES / 'warnings'}:0: warning: the reading level was not checked: cannot load textstat" in found[0]
+
+
+_PLAIN = ["word", "Word.", "two words", "end!", "ask?", " ", "  ", "\t", "\n", "\n\n", " \n", "\u00a0",
+          "a-b", "a 3", "a 3.5", ", ", "[x]", "(y)", "é", "İ", "\u3000"]
+_PLAIN_PIECES = st.sampled_from(_PLAIN)
+_MARKDOWN_PIECES = st.sampled_from(_PLAIN + [
+    "-", "3", "1. ", "- ", "* ", "+ ", "# ", "> ", "***", "---", "**b**", "_i_", "snake_case", "`c`",
+    "~~s~~", "[[IP]]", "[[the IP|IP]]", "[text](https://x.example)",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(_PLAIN_PIECES, max_size=40), st.lists(_MARKDOWN_PIECES, max_size=40)).map("".join))
+def test_plain_paragraphs_read_the_same_as_markdown_does(markdown: str) -> None:
+    # A lone "*" line is no sentence, but it sends the whole text down the line-by-line
+    # reading that Markdown needs, so this compares the quick reading with the full one.
+    assert plain_prose(markdown) == plain_prose(markdown + "\n\n*")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_MARKDOWN_PIECES, max_size=15).map("".join), max_size=5))
+def test_pieces_read_together_read_as_each_alone(pieces: list[str]) -> None:
+    # So a passage's pieces, and a section's passages, are made plain in one call.
+    alone = " ".join(text for piece in pieces if (text := plain_prose(piece)))
+    assert plain_prose("\n\n".join(pieces)) == alone

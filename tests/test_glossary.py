@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from explainer.glossary import Glossary
 from explainer.model import Term
 
@@ -69,3 +72,13 @@ def test_regex_characters_in_terms_are_literal() -> None:
     assert [m.term.term for m in glossary.find("C++ (language) and a.b but not axb")] == [
         "C++ (language)", "a.b",
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Chinese Communist Party", "CCP", "ccp", "communist\nparty", "IP address", "IP", "Party", "party's",
+    "complaint", "criminal complaint", "Complaints", " ", "\n", ", ", "-", "word", "[[Party]]",
+]), max_size=30).map("".join))
+def test_names_used_are_the_terms_found(text: str) -> None:
+    glossary = Glossary(TERMS)
+    assert glossary.names_used(text) == {match.term.term for match in glossary.find(text)}
