@@ -9,33 +9,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .glossary import TERM_REFERENCE, Glossary, TermMatch
+from .glossary import Glossary
 from .loader import GLOSSARY_FILE, label, read_story
 from .model import Passage, Story
 from .problems import Problem, Severity, problem
-from .readability import grade, prose_counts
+from .readability import ProseCounts, grade
+from .story_text import TextFacts, read_texts, section_key
 
 DEFAULT_MAX_GRADE = 9.0
 LONG_FACTOR = 3          # a passage this many times the typical length is "far longer"
 LONG_MINIMUM = 250       # ... and at least this many words
 MIN_GRADED_WORDS = 30    # too few words give a meaningless reading grade
 MAX_LOOP_NAMES = 5
-# Capitals that read as plain words to any pupil, and Roman numerals.
-PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK"}
-_ROMAN = re.compile(r"[IVXLCDM]+")
-# The look-behind follows the first capital so that the search can skip to capitals at once.
-_CAPITALS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]*[A-Z](?:s|'s)?(?![\w-])")
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$")
-_EMPHASIS = re.compile(r"[*`~]+|(?<!\w)_+|_+(?!\w)")
-_EMPHASIS_CHARS = re.compile(r"[*`~_]")
-# What makes Markdown more than paragraphs of plain lines, to plain_prose: characters of
-# markup anywhere, and list items and rules at the start of a line.
-_MARKUP_CHARS = re.compile(r"[#>*_`~]")
-_MARKUP_LINE = re.compile(r"\n\s*[-+\d]")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 
 
 def check_story(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
@@ -61,6 +46,13 @@ def run_check(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> int:
     return 2 if errors else 1 if warnings else 0
 
 
+def reading_grade(text: str) -> float:
+    """The Flesch-Kincaid grade of plain text (US school years), exactly as textstat gives it."""
+    from .readability import flesch_kincaid_grade  # fast: textstat's cost is per word
+
+    return flesch_kincaid_grade(text)
+
+
 def story_warnings(story: Story, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
     """The warnings about a loaded story: things that load but will trouble a reader."""
     checks = _Checks(story, max_grade)
@@ -73,106 +65,6 @@ def story_warnings(story: Story, max_grade: float = DEFAULT_MAX_GRADE) -> list[P
     return checks.found
 
 
-def explanation_text(passage: Passage) -> str:
-    """The explainer's own prose in a passage, as plain sentences (article quotes left out).
-
-    Bodies (every conditional block), the question's role and prompt, and its options and
-    feedback; Markdown removed and every piece ended as a sentence.
-    """
-    return plain_prose(explanation_markdown(passage))
-
-
-def explanation_markdown(passage: Passage) -> str:
-    """The explainer's own prose in a passage, each piece a paragraph of its own."""
-    pieces = [block.markdown for block in passage.blocks]
-    question = passage.question
-    if question is not None:
-        pieces += [question.role, question.prompt]
-        for option in question.options:
-            pieces += [option.text, option.feedback]
-    return "\n\n".join(pieces)
-
-
-def plain_prose(markdown: str) -> str:
-    """Markdown as plain sentences: markup gone, each paragraph, item and heading a sentence."""
-    if _is_plain(markdown):  # the usual text: paragraphs of plain lines
-        units = [" ".join(paragraph.split()) for paragraph in _PARAGRAPH_BREAK.split(markdown)]
-    else:
-        units = [_without_markup(" ".join(unit)) for unit in _prose_units(markdown)]
-    return " ".join(unit if unit[-1] in ".!?" else unit + "."
-                    for unit in units if unit and _WORD.search(unit))
-
-
-def _without_markup(text: str) -> str:
-    """One paragraph, item or heading with references, links and emphasis made plain."""
-    # Each substitution only where its markup can be.
-    if "[[" in text:
-        text = TERM_REFERENCE.sub(_first_group, text)
-    if "](" in text:
-        text = _LINK.sub(_first_group, text)
-    if _EMPHASIS_CHARS.search(text):
-        text = _EMPHASIS.sub("", text)
-    return " ".join(text.split())
-
-
-def _prose_units(markdown: str) -> list[list[str]]:
-    """The lines of each paragraph, list item and heading, markers and quote marks removed."""
-    units: list[list[str]] = []
-    paragraph: list[str] = []
-    for line in markdown.split("\n"):
-        stripped = line.strip()
-        if not stripped or (stripped[0] in "*-_" and _RULE.match(line)):
-            paragraph = []
-            continue
-        if stripped[0] == ">":
-            stripped = stripped.lstrip(">").strip()
-        starts_unit = False
-        if stripped[:1] == "#":
-            starts_unit = True
-            stripped = stripped.lstrip("#").strip()
-        first = stripped[:1]
-        if (first in "-*+" or first.isdecimal()) and (item := _LIST_ITEM.match(stripped)):
-            starts_unit = True
-            stripped = stripped[item.end():]
-        if starts_unit or not paragraph:
-            paragraph = []
-            units.append(paragraph)
-        paragraph.append(stripped)
-    return units
-
-
-def _is_plain(markdown: str) -> bool:
-    """Whether Markdown is only paragraphs of plain lines (no markup that plain_prose removes)."""
-    return not (_MARKUP_CHARS.search(markdown) or "[[" in markdown or "](" in markdown
-                or _MARKUP_LINE.search("\n" + markdown))
-
-
-def _first_group(match: re.Match[str]) -> str:
-    return match.group(1)
-
-
-def reading_grade(text: str) -> float:
-    """The Flesch-Kincaid grade of plain text (US school years), exactly as textstat gives it."""
-    from .readability import flesch_kincaid_grade  # fast: textstat's cost is per word
-
-    return flesch_kincaid_grade(text)
-
-
-def word_count(text: str) -> int:
-    """How many words a text has, counted as a word processor counts them: between spaces."""
-    return len(text.split())
-
-
-def reader_text(passage: Passage) -> str:
-    """Everything a reader may read on a passage: title, article quote, body, question, choices."""
-    parts = [passage.title, passage.article, *(block.markdown for block in passage.blocks)]
-    if passage.question is not None:
-        parts += [passage.question.role, passage.question.prompt]
-    for choice in passage.all_choices:
-        parts += [choice.text, choice.feedback]
-    return "\n".join(part for part in parts if part)
-
-
 @dataclass
 class _Checks:
     """The warnings, one family per method, gathered in ``found``."""
@@ -183,9 +75,9 @@ class _Checks:
     _lines: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
-    def reader_texts(self) -> dict[str, str]:
-        """What a reader may read on each passage, by id."""
-        return {pid: reader_text(passage) for pid, passage in self.story.passages.items()}
+    def texts(self) -> TextFacts:
+        """What the words of every passage tell, read once for all the checks that need them."""
+        return read_texts(list(self.story.passages.values()), Glossary(self.story.terms))
 
     def warn(self, file: str, line: int, code: str, **values: object) -> None:
         self.found.append(problem(file, line, code, Severity.WARNING, **values))
@@ -258,34 +150,17 @@ class _Checks:
 
     def terms(self) -> None:
         """Terms nobody uses, and words in capitals that look like terms but are not defined."""
-        glossary = Glossary(self.story.terms)
-        names = {term.term for term in self.story.terms}
-        used: set[str] = set()
-        reported: set[str] = set()
-        for passage in self.story.passages.values():
-            text = self.reader_texts[passage.id]
-            if "[[" in text:
-                for match in TERM_REFERENCE.finditer(text):
-                    if term := glossary.lookup((match.group(2) or match.group(1)).strip()):
-                        used.add(term.term)
-                text = TERM_REFERENCE.sub(" ", text)
-            if len(used) < len(names):  # once every term is used, only capitals are left to find
-                used |= glossary.names_used(text)
-                used.update(term.term for name in passage.terms if (term := glossary.lookup(name)))
-            if not any(_undefined(word, glossary, reported) for word in _capital_words(text)):
-                continue  # the usual case: no capitals, or only defined ones
-            for word in _capital_words(_outside(text, glossary.find(text))):
-                if _undefined(word, glossary, reported):
-                    reported.add(word)
-                    self.warn(passage.file, self.line_of(passage, word), "term-undefined", name=word)
+        for word, passage_id in self.texts.capitals.items():
+            passage = self.story.passages[passage_id]
+            self.warn(passage.file, self.line_of(passage, word), "term-undefined", name=word)
         glossary_file = label(Path(self.story.folder) / GLOSSARY_FILE)
         for term in self.story.terms:
-            if term.term not in used:
+            if term.term not in self.texts.used:
                 self.warn(glossary_file, term.line, "term-unused", name=term.term)
 
     def lengths(self) -> None:
         """Passages far longer than the typical one."""
-        counts = {pid: word_count(text) for pid, text in self.reader_texts.items()}
+        counts = self.texts.words
         if len(counts) < 4:
             return
         typical = statistics.median(counts.values())
@@ -297,22 +172,18 @@ class _Checks:
 
     def reading_levels(self) -> None:
         """Sections (and passages outside any section) whose prose reads above the grade limit."""
-        groups: dict[object, list[Passage]] = {}
+        if self.texts.no_grader:
+            reason = f"cannot load textstat ({self.texts.no_grader})"
+            self.warn(self.story.folder, 0, "no-grader", reason=reason)
+            return
+        firsts: dict[object, Passage] = {}
         for passage in self.story.passages.values():
-            key: object = passage.section if passage.section else ("passage", passage.id)
-            groups.setdefault(key, []).append(passage)
-        for key, members in groups.items():
-            try:
-                # One paragraph ends a sentence, so all the members are made plain at once.
-                prose = plain_prose("\n\n".join(explanation_markdown(p) for p in members))
-                counts = prose_counts(prose)
-            except ImportError as error:  # textstat missing, or without its pkg_resources
-                self.warn(self.story.folder, 0, "no-grader", reason=f"cannot load textstat ({error})")
-                return
+            firsts.setdefault(section_key(passage), passage)
+        for key, first in firsts.items():
+            counts = self.texts.prose.get(key, ProseCounts())
             if counts.words < MIN_GRADED_WORDS:
                 continue
             if (reading := grade(counts)) > self.max_grade:
-                first = members[0]
                 part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'
                 self.warn(first.file, first.line, "hard-reading", part=part, grade=f"{reading:.1f}",
                           limit=f"{self.max_grade:g}")
@@ -331,30 +202,6 @@ class _Checks:
             if pattern.search(lines[number - 1]):
                 return number
         return passage.line
-
-
-def _outside(text: str, matches: list[TermMatch]) -> str:
-    """The text with these glossary terms blanked out (the "IP" of "IP address" is defined)."""
-    pieces, position = [], 0
-    for match in matches:
-        pieces.append(text[position:match.start])
-        position = match.end
-    pieces.append(text[position:])
-    return " ".join(pieces)
-
-
-def _undefined(word: str, glossary: Glossary, reported: set[str]) -> bool:
-    """Whether a word in capitals is not a glossary term and not reported yet."""
-    return word not in reported and not glossary.lookup(word) and not glossary.find(word)
-
-
-def _capital_words(text: str) -> Iterator[str]:
-    """Words written in capitals (acronyms such as FBI), without a plural or possessive end."""
-    for match in _CAPITALS.finditer(text):
-        word = match.group()
-        word = word[:-2] if word.endswith("'s") else word[:-1] if word.endswith("s") else word
-        if word not in PLAIN_CAPITALS and not _ROMAN.fullmatch(word):
-            yield word
 
 
 def _reach(starts: Iterable[str], edges: dict[str, list[str]]) -> set[str]:

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from .glossary import TERM_REFERENCE
+from .halves import both_at_once
 from .model import Block, Choice, Condition, Passage, Question, QuestionKind, Story, Term
 from .problems import Problem, Severity, StoryError, problem, visible
 from .fastyaml import read_yaml
 from .safeyaml import Located, LocatedList, YamlProblem, describe
 
 MAX_FILE_BYTES = 2_000_000
+HALVES_BYTES = 1_000_000  # from this many bytes of scene files, two halves are read at once
 MAX_TERM_LENGTH = 100
 GLOSSARY_FILE = "glossary.yaml"
 NAME = re.compile(r"[\w-]+")
@@ -98,6 +100,14 @@ def _visible_values(value: Any) -> Any:
     return value
 
 
+def _size(path: Path) -> int:
+    """A file's size in bytes; 0 where it cannot be told (reading it will say why)."""
+    try:
+        return path.stat().st_size
+    except (OSError, ValueError):
+        return 0
+
+
 class _LineCounter:
     """The line numbers of places in a text, for places that never go backwards."""
 
@@ -153,20 +163,44 @@ class _StoryReader:
             self.error(folder, 0, "no-scenes")
             return None
         passages: dict[str, Passage] = {}
-        for path in scene_files:
-            for passage in self.read_scene_file(path):
-                if passage.id in passages:
-                    first = passages[passage.id]
-                    self.error(passage.file, passage.line, "duplicate-id", id=passage.id,
-                               place=f"{first.file}:{first.line}")
-                else:
-                    passages[passage.id] = passage
+        for passage in self.read_scene_files(scene_files):
+            if passage.id in passages:
+                first = passages[passage.id]
+                self.error(passage.file, passage.line, "duplicate-id", id=passage.id,
+                           place=f"{first.file}:{first.line}")
+            else:
+                passages[passage.id] = passage
         terms = self.read_glossary(self.folder / GLOSSARY_FILE)
         if not passages:
             return None
         story = Story(passages=passages, terms=terms, folder=folder, start=next(iter(passages)))
         self.check_links(story)
         return story
+
+    def read_scene_files(self, paths: list[Path]) -> list[Passage]:
+        """The passages of all the scene files, in order; a long story's two halves at once."""
+        sizes = [_size(path) for path in paths]
+        if sum(sizes) < HALVES_BYTES:
+            return [passage for path in paths for passage in self.read_scene_file(path)]
+        middle, total, half = 0, 0, sum(sizes) / 2
+        while total < half:
+            total += sizes[middle]
+            middle += 1
+        parts = both_at_once(self.read_part, paths[:middle], paths[middle:])
+        passages: list[Passage] = []
+        for part_passages, part in parts:
+            passages += part_passages
+            self.problems += part.problems
+            self.tested += part.tested
+            self.set_flags |= part.set_flags
+            self.references += part.references
+            self.gotos += part.gotos
+        return passages
+
+    def read_part(self, paths: list[Path]) -> tuple[list[Passage], _StoryReader]:
+        """Some scene files read by a reader of their own, with what it noted about them."""
+        reader = _StoryReader(self.folder)
+        return [passage for path in paths for passage in reader.read_scene_file(path)], reader
 
     def read_text(self, path: Path) -> str | None:
         """The file's text: NFC, line ends normalised, control characters made visible."""

@@ -12,17 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, SCENES, STORIES
-from explainer.checker import (
-    check_story,
-    explanation_text,
-    plain_prose,
-    reading_grade,
-    story_warnings,
-)
+from explainer.checker import check_story, reading_grade, story_warnings
 from explainer.cli import main
 from explainer.journey import Journey
 from explainer.loader import load_story
 from explainer.problems import MESSAGES, Severity, documented_form
+from explainer.story_text import explanation_text, plain_prose
 
 DOCS = REPO / "docs" / "authoring.md"
 

@@ -215,7 +215,7 @@ def test_damaged_yaml_reads_the_same_both_ways(base: str, edits: list[tuple[floa
 
 
 def _prose() -> list[str]:
-    from explainer.checker import explanation_text, reader_text
+    from explainer.story_text import explanation_text, reader_text
 
     texts = []
     for folder in (REPO / "scenes", STORIES / "tiny", STORIES / "trees", STORIES / "warnings"):

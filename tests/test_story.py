@@ -163,7 +163,7 @@ def test_at_least_twenty_five_glossary_terms_with_definitions(story: Story) -> N
 def test_the_explainers_own_prose_reads_at_grade_nine_or_below(story: Story) -> None:
     import textstat
 
-    from explainer.checker import explanation_text
+    from explainer.story_text import explanation_text
 
     prose = "\n".join(explanation_text(passage) for passage in story.passages.values())
     article = (TESTS / "article.txt").read_text(encoding="utf-8")

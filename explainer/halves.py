@@ -1,0 +1,80 @@
+"""Two halves of a long piece of work done at once: one here, one in a forked copy of the process.
+
+A 10,000-passage story spends most of its loading and checking time in Python, one passage
+after another, and Python runs one thread at a time; a copy of the process runs beside it
+on a second core. The copy shares nothing with this process but what it sends back (pickled
+through a pipe), and it leaves without cleaning up, so it cannot disturb this one.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+Part = TypeVar("Part")
+Result = TypeVar("Result")
+
+
+def can_fork() -> bool:
+    """Whether a forked copy of this process can safely work beside it.
+
+    Not on Windows (no fork), not on macOS (some of its system libraries break in a forked
+    copy), and not once the process runs other threads (a lock held by one of them would
+    never be let go in the copy).
+    """
+    return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
+
+
+def both_at_once(work: Callable[[Part], Result], first: Part, second: Part) -> tuple[Result, Result]:
+    """``(work(first), work(second))``, the second worked out in a forked copy meanwhile.
+
+    The result is always what working them in turn gives: where forking is not safe, or
+    anything goes wrong in the copy (an error, a result that cannot be pickled, the copy
+    killed), the second part is worked out here too, after the first.
+    """
+    if not can_fork():
+        return work(first), work(second)
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or processes to spare
+        os.close(read_end)
+        os.close(write_end)
+        return work(first), work(second)
+    if pid == 0:
+        _work_in_copy(work, second, read_end, write_end)
+    os.close(write_end)
+    data = b""
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            first_result = work(first)
+            data = pipe.read()
+    finally:
+        _, status = os.waitpid(pid, 0)  # the copy ends, whatever happens here
+    if os.waitstatus_to_exitcode(status) == 0:
+        try:
+            return first_result, pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a result that cannot be read is worked out here
+            pass
+    return first_result, work(second)
+
+
+def _work_in_copy(work: Callable[[Part], Result], part: Part, read_end: int, write_end: int) -> None:
+    """In the forked copy: work, send the result through the pipe, and leave at once.
+
+    ``os._exit`` skips every clean-up (atexit handlers, flushing output buffers the copy shares
+    with the parent); an error ends the copy quietly with status 1 and the parent works it out.
+    """
+    status = 1
+    try:
+        os.close(read_end)
+        data = pickle.dumps(work(part), pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    finally:
+        os._exit(status)
