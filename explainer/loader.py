@@ -20,6 +20,7 @@ from .safeyaml import Located, LocatedList, YamlProblem, describe
 
 MAX_FILE_BYTES = 2_000_000
 HALVES_BYTES = 1_000_000  # from this many bytes of scene files, two halves are read at once
+HERE_SHARE = 0.6
 MAX_TERM_LENGTH = 100
 GLOSSARY_FILE = "glossary.yaml"
 NAME = re.compile(r"[\w-]+")
@@ -182,8 +183,9 @@ class _StoryReader:
         sizes = [_size(path) for path in paths]
         if sum(sizes) < HALVES_BYTES:
             return [passage for path in paths for passage in self.read_scene_file(path)]
-        middle, total, half = 0, 0, sum(sizes) / 2
-        while total < half:
+        # A little more than half here: the copy must also send its passages, and this process read them.
+        middle, total, share = 0, 0, sum(sizes) * HERE_SHARE
+        while total < share:
             total += sizes[middle]
             middle += 1
         parts = both_at_once(self.read_part, paths[:middle], paths[middle:])
@@ -476,6 +478,30 @@ class _StoryReader:
                 self.error(use.file, use.line, "flag-never-set", flag=use.flag)
 
 
+def _is_text(value: Any) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_mapping(value: Any) -> bool:
+    return isinstance(value, Located)
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, LocatedList)
+
+
+def _is_text_or_list(value: Any) -> bool:
+    return isinstance(value, (str, LocatedList))
+
+
 @dataclass
 class _Fields:
     """Typed access to a front-matter mapping, reporting problems at the right line."""
@@ -493,25 +519,29 @@ class _Fields:
         self.reader.error(self.file, self.line_of(key), code, **values)
 
     def unknown(self, allowed: set[str], what: str) -> None:
+        if self.data.keys() <= allowed:  # the usual case
+            return
         for key in self.data:
             if key not in allowed:
                 self.problem(key, "unknown-field", what=what, field=key, known=sorted(allowed))
 
     def typed(self, key: str, check: Callable[[Any], bool], kind: str, required: bool) -> Any:
-        if key not in self.data or self.data[key] is None:
+        value = self.data.get(key)
+        if value is None:
             if required:
                 self.reader.error(self.file, self.offset + self.data.line, "missing-field", field=key)
             return None
-        value = self.data[key]
         if not check(value):
             self.problem(key, "wrong-type", field=key, kind=kind, value=describe(value))
             return None
         return value
 
     def text(self, key: str, required: bool = False) -> str | None:
+        value = self.data.get(key)
+        if type(value) is str and value.strip():  # the usual case
+            return value
         # A whole number reads as itself ("text: 1989"), so it is taken as text.
-        value = self.typed(key, lambda v: isinstance(v, (str, int)) and not isinstance(v, bool),
-                           "text", required)
+        value = self.typed(key, _is_text, "text", required)
         if isinstance(value, int):
             value = str(value)
         if value is not None and not value.strip():
@@ -528,27 +558,26 @@ class _Fields:
         return value
 
     def whole(self, key: str, minimum: int) -> int | None:
-        value = self.typed(key, lambda v: isinstance(v, int) and not isinstance(v, bool),
-                           "a whole number", False)
+        value = self.typed(key, _is_whole, "a whole number", False)
         if value is not None and value < minimum:
             self.problem(key, "too-small", field=key, minimum=minimum)
             return None
         return value  # type: ignore[no-any-return]
 
     def flag(self, key: str) -> bool:
-        return bool(self.typed(key, lambda v: isinstance(v, bool), "true or false", False))
+        return bool(self.typed(key, _is_bool, "true or false", False))
 
     def mapping(self, key: str) -> Located | None:
-        return self.typed(key, lambda v: isinstance(v, Located), "a mapping", False)  # type: ignore[no-any-return]
+        return self.typed(key, _is_mapping, "a mapping", False)  # type: ignore[no-any-return]
 
     def items(self, key: str, required: bool = False) -> Iterable[tuple[int, Any]]:
-        value = self.typed(key, lambda v: isinstance(v, LocatedList), "a list", required)
+        value = self.typed(key, _is_list, "a list", required)
         for index, item in enumerate(value or (), start=1):
             self.item_line = self.offset + value.item_lines[index - 1]
             yield index, item
 
     def list_of_text(self, key: str) -> list[str]:
-        value = self.typed(key, lambda v: isinstance(v, (str, LocatedList)), "a list of text", False)
+        value = self.typed(key, _is_text_or_list, "a list of text", False)
         if value is None:
             return []
         values = [value] if isinstance(value, str) else list(value)

@@ -9,6 +9,7 @@ looking up each distinct word's syllables once. A test compares the two on many 
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -83,10 +84,13 @@ def grade(counts: ProseCounts) -> float:
 def _syllables(counts: Counter[str], hyphenator: Any) -> int:
     """textstat's syllable count: hyphenation points plus one, for every word."""
     known = _SYLLABLES
-    fresh = {word: len(hyphenator.positions(word)) + 1 for word in counts if word not in known}
+    fresh = {word: len(hyphenator.positions(word)) + 1 for word in counts.keys() - known.keys()}
     if len(known) + len(fresh) <= _SYLLABLES_MAX:
         known.update(fresh)
-    return sum(count * (known.get(word) or fresh[word]) for word, count in counts.items())
+        table = known
+    else:  # the cache is full: this text's words, from either
+        table = {word: known[word] if word in known else fresh[word] for word in counts}
+    return sum(map(operator.mul, counts.values(), map(table.__getitem__, counts)))
 
 
 def _hyphenator() -> Any:

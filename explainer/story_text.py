@@ -28,10 +28,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$")
 _EMPHASIS = re.compile(r"[*`~]+|(?<!\w)_+|_+(?!\w)")
 _EMPHASIS_CHARS = re.compile(r"[*`~_]")
-# What makes Markdown more than paragraphs of plain lines, to plain_prose: characters of
-# markup anywhere, and list items and rules at the start of a line.
-_MARKUP_CHARS = re.compile(r"[#>*_`~]")
-_MARKUP_LINE = re.compile(r"\n\s*[-+\d]")
+# Lines that plain_prose must read one by one: headings, list items, quotes and rules.
+_BLOCK_MARKUP = re.compile(r"\n\s*[-+*#>_\d]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 
@@ -135,24 +133,27 @@ def explanation_markdown(passage: Passage) -> str:
 
 def plain_prose(markdown: str) -> str:
     """Markdown as plain sentences: markup gone, each paragraph, item and heading a sentence."""
-    if _is_plain(markdown):  # the usual text: paragraphs of plain lines
+    if _BLOCK_MARKUP.search("\n" + markdown):
+        units = [" ".join(" ".join(lines).split()) for lines in _prose_units(markdown)]
+    else:  # the usual text: paragraphs, with no headings, lists, quotes or rules
         units = [" ".join(paragraph.split()) for paragraph in _PARAGRAPH_BREAK.split(markdown)]
-    else:
-        units = [_without_markup(" ".join(unit)) for unit in _prose_units(markdown)]
+    if "[[" in markdown or "](" in markdown or _EMPHASIS_CHARS.search(markdown):
+        units = [_without_markup(unit) for unit in units]
     return " ".join(unit if unit[-1] in ".!?" else unit + "."
                     for unit in units if unit and _WORD.search(unit))
 
 
 def _without_markup(text: str) -> str:
     """One paragraph, item or heading with references, links and emphasis made plain."""
+    plain = text
     # Each substitution only where its markup can be.
-    if "[[" in text:
-        text = TERM_REFERENCE.sub(_first_group, text)
-    if "](" in text:
-        text = _LINK.sub(_first_group, text)
-    if _EMPHASIS_CHARS.search(text):
-        text = _EMPHASIS.sub("", text)
-    return " ".join(text.split())
+    if "[[" in plain:
+        plain = TERM_REFERENCE.sub(_first_group, plain)
+    if "](" in plain:
+        plain = _LINK.sub(_first_group, plain)
+    if _EMPHASIS_CHARS.search(plain):
+        plain = _EMPHASIS.sub("", plain)
+    return text if plain is text else " ".join(plain.split())
 
 
 def _prose_units(markdown: str) -> list[list[str]]:
@@ -179,12 +180,6 @@ def _prose_units(markdown: str) -> list[list[str]]:
             units.append(paragraph)
         paragraph.append(stripped)
     return units
-
-
-def _is_plain(markdown: str) -> bool:
-    """Whether Markdown is only paragraphs of plain lines (no markup that plain_prose removes)."""
-    return not (_MARKUP_CHARS.search(markdown) or "[[" in markdown or "](" in markdown
-                or _MARKUP_LINE.search("\n" + markdown))
 
 
 def _first_group(match: re.Match[str]) -> str:
