@@ -6,7 +6,6 @@ import re
 import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from .glossary import Glossary
@@ -56,9 +55,10 @@ def reading_grade(text: str) -> float:
 def story_warnings(story: Story, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
     """The warnings about a loaded story: things that load but will trouble a reader."""
     checks = _Checks(story, max_grade)
-    checks.paths()
-    checks.quizzes()
-    checks.flags()
+    # The passages' words are read (mostly in a forked copy, for a long story) while the
+    # checks that need no words are done here.
+    checks.texts = read_texts(list(story.passages.values()), Glossary(story.terms),
+                              meanwhile=checks.structure)
     checks.terms()
     checks.lengths()
     checks.reading_levels()
@@ -72,12 +72,14 @@ class _Checks:
     story: Story
     max_grade: float
     found: list[Problem] = field(default_factory=list)
+    texts: TextFacts = field(default_factory=TextFacts)
     _lines: dict[str, list[str]] = field(default_factory=dict)
 
-    @cached_property
-    def texts(self) -> TextFacts:
-        """What the words of every passage tell, read once for all the checks that need them."""
-        return read_texts(list(self.story.passages.values()), Glossary(self.story.terms))
+    def structure(self) -> None:
+        """The checks that need no passage's words: paths, quizzes and flags."""
+        self.paths()
+        self.quizzes()
+        self.flags()
 
     def warn(self, file: str, line: int, code: str, **values: object) -> None:
         self.found.append(problem(file, line, code, Severity.WARNING, **values))
@@ -112,6 +114,8 @@ class _Checks:
         if not endings:
             return
         can_end = _reach(endings, led_from)
+        if len(can_end) == len(passages):
+            return  # every passage can reach an ending, so no loop traps the reader
         for component in _strong_components(leads_to):
             looping = len(component) > 1 or component[0] in leads_to[component[0]]
             if looping and not can_end.intersection(component):

@@ -1,4 +1,4 @@
-"""Two halves of a long piece of work done at once: one here, one in a forked copy of the process.
+"""Two parts of a long piece of work done at once: one here, one in a forked copy of the process.
 
 A 10,000-passage story spends most of its loading and checking time in Python, one passage
 after another, and Python runs one thread at a time; a copy of the process runs beside it
@@ -15,8 +15,8 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-Part = TypeVar("Part")
-Result = TypeVar("Result")
+Here = TypeVar("Here")
+There = TypeVar("There")
 
 
 def can_fork() -> bool:
@@ -29,41 +29,41 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
 
 
-def both_at_once(work: Callable[[Part], Result], first: Part, second: Part) -> tuple[Result, Result]:
-    """``(work(first), work(second))``, the second worked out in a forked copy meanwhile.
+def both_at_once(here: Callable[[], Here], there: Callable[[], There]) -> tuple[Here, There]:
+    """``(here(), there())``, with ``there`` worked out in a forked copy meanwhile.
 
     The result is always what working them in turn gives: where forking is not safe, or
     anything goes wrong in the copy (an error, a result that cannot be pickled, the copy
-    killed), the second part is worked out here too, after the first.
+    killed), ``there`` is worked out here too, after ``here``.
     """
     if not can_fork():
-        return work(first), work(second)
+        return here(), there()
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
     except OSError:  # no memory or processes to spare
         os.close(read_end)
         os.close(write_end)
-        return work(first), work(second)
+        return here(), there()
     if pid == 0:
-        _work_in_copy(work, second, read_end, write_end)
+        _work_in_copy(there, read_end, write_end)
     os.close(write_end)
     data = b""
     try:
         with os.fdopen(read_end, "rb") as pipe:
-            first_result = work(first)
+            here_result = here()
             data = pipe.read()
     finally:
         _, status = os.waitpid(pid, 0)  # the copy ends, whatever happens here
     if os.waitstatus_to_exitcode(status) == 0:
         try:
-            return first_result, pickle.loads(data)
+            return here_result, pickle.loads(data)
         except Exception:  # noqa: BLE001 - a result that cannot be read is worked out here
             pass
-    return first_result, work(second)
+    return here_result, there()
 
 
-def _work_in_copy(work: Callable[[Part], Result], part: Part, read_end: int, write_end: int) -> None:
+def _work_in_copy(work: Callable[[], object], read_end: int, write_end: int) -> None:
     """In the forked copy: work, send the result through the pipe, and leave at once.
 
     ``os._exit`` skips every clean-up (atexit handlers, flushing output buffers the copy shares
@@ -72,7 +72,7 @@ def _work_in_copy(work: Callable[[Part], Result], part: Part, read_end: int, wri
     status = 1
     try:
         os.close(read_end)
-        data = pickle.dumps(work(part), pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(data)
         status = 0

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from .safeyaml import Located, LocatedList, YamlProblem, describe
 
 MAX_FILE_BYTES = 2_000_000
 HALVES_BYTES = 1_000_000  # from this many bytes of scene files, two halves are read at once
-HERE_SHARE = 0.6
+HERE_SHARE = 0.55
 MAX_TERM_LENGTH = 100
 GLOSSARY_FILE = "glossary.yaml"
 NAME = re.compile(r"[\w-]+")
@@ -188,7 +188,7 @@ class _StoryReader:
         while total < share:
             total += sizes[middle]
             middle += 1
-        parts = both_at_once(self.read_part, paths[:middle], paths[middle:])
+        parts = both_at_once(partial(self.read_part, paths[:middle]), partial(self.read_part, paths[middle:]))
         passages: list[Passage] = []
         for part_passages, part in parts:
             passages += part_passages

@@ -8,7 +8,7 @@ two halves at once (:mod:`explainer.halves`); what the halves learn adds up.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -17,7 +17,8 @@ from .halves import both_at_once
 from .model import Passage
 from .readability import ProseCounts, prose_counts
 
-HALVES_PASSAGES = 2_000  # from this many passages, two halves are read at once
+HALVES_PASSAGES = 2_000  # from this many passages, two parts are read at once
+HERE_SHARE = 0.42  # of the passages, read here while the copy reads the rest
 # Capitals that read as plain words to any pupil, and Roman numerals.
 PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK"}
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -66,12 +67,23 @@ class TextFacts:
                          self.no_grader or later.no_grader)
 
 
-def read_texts(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
-    """Read the words of every passage once; a long story's two halves at once."""
+def read_texts(passages: Sequence[Passage], glossary: Glossary,
+               meanwhile: Callable[[], None] = lambda: None) -> TextFacts:
+    """Read the words of every passage once, and do ``meanwhile`` (something short).
+
+    A long story's passages are read in two parts at once, the later part in a forked copy;
+    this process does ``meanwhile`` and then reads the earlier part, a little shorter.
+    """
     if len(passages) < HALVES_PASSAGES:
+        meanwhile()
         return _read(passages, glossary)
-    middle = len(passages) // 2
-    first, second = both_at_once(partial(_read, glossary=glossary), passages[:middle], passages[middle:])
+    middle = int(len(passages) * HERE_SHARE)
+
+    def here() -> TextFacts:
+        meanwhile()
+        return _read(passages[:middle], glossary)
+
+    first, second = both_at_once(here, partial(_read, passages[middle:], glossary))
     return first.then(second)
 
 

@@ -13,34 +13,34 @@ from conftest import SCENES, STORIES
 from explainer import halves, loader, story_text
 from explainer.checker import check_story
 from explainer.halves import both_at_once, can_fork
+from explainer.glossary import Glossary
+from explainer.loader import load_story
 from explainer.readability import prose_counts
-from explainer.story_text import plain_prose
+from explainer.story_text import plain_prose, read_texts
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="this system cannot fork safely here")
 
 
 @needs_fork
 def test_the_second_half_is_worked_out_in_another_process() -> None:
-    here, there = both_at_once(lambda _: os.getpid(), 1, 2)
+    here, there = both_at_once(os.getpid, os.getpid)
     assert here == os.getpid() != there
 
 
 def test_the_results_come_back_in_order() -> None:
-    assert both_at_once(lambda part: [n * n for n in part], [1, 2], [3, 4]) == ([1, 4], [9, 16])
+    assert both_at_once(lambda: [1, 4], lambda: [9, 16]) == ([1, 4], [9, 16])
 
 
 def test_an_error_in_the_copy_is_raised_here() -> None:
-    def work(part: int) -> int:
-        if part == 2:
-            raise ValueError("the second part is bad")
-        return part
+    def bad() -> int:
+        raise ValueError("the second part is bad")
 
     with pytest.raises(ValueError, match="second part"):
-        both_at_once(work, 1, 2)
+        both_at_once(lambda: 1, bad)
 
 
 def test_a_result_that_cannot_be_sent_back_is_worked_out_here() -> None:
-    here, there = both_at_once(lambda part: (lambda: part), 1, 2)  # a lambda cannot be pickled
+    here, there = both_at_once(lambda: (lambda: 1), lambda: (lambda: 2))  # lambdas cannot be pickled
     assert (here(), there()) == (1, 2)
 
 
@@ -48,17 +48,17 @@ def test_a_result_that_cannot_be_sent_back_is_worked_out_here() -> None:
 def test_a_copy_that_dies_is_worked_out_here() -> None:
     parent = os.getpid()
 
-    def work(part: int) -> int:
+    def dies_in_a_copy() -> int:
         if os.getpid() != parent:
             os._exit(3)
-        return part
+        return 2
 
-    assert both_at_once(work, 1, 2) == (1, 2)
+    assert both_at_once(lambda: 1, dies_in_a_copy) == (1, 2)
 
 
 def test_without_fork_both_are_worked_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(halves, "can_fork", lambda: False)
-    assert both_at_once(lambda _: os.getpid(), 1, 2) == (os.getpid(), os.getpid())
+    assert both_at_once(os.getpid, os.getpid) == (os.getpid(), os.getpid())
 
 
 @pytest.mark.parametrize("folder", [SCENES, *sorted(p for p in STORIES.iterdir() if p.is_dir())],
@@ -75,12 +75,20 @@ def test_a_story_checked_in_halves_gives_what_it_gives_in_turn(
     assert check_story(folder) == in_turn
 
 
+def test_the_copy_does_not_do_what_is_meant_for_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(story_text, "HALVES_PASSAGES", 2)
+    done: list[int] = []
+    read_texts(list(load_story(STORIES / "warnings").passages.values()), Glossary(()),
+               meanwhile=lambda: done.append(os.getpid()))
+    assert done == [os.getpid()]
+
+
 def test_the_halves_are_noticed_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
 
-    def counting(work, first, second):  # type: ignore[no-untyped-def]
-        calls.append(work)
-        return work(first), work(second)
+    def counting(here, there):  # type: ignore[no-untyped-def]
+        calls.append(there)
+        return here(), there()
 
     monkeypatch.setattr(loader, "both_at_once", counting)
     monkeypatch.setattr(story_text, "both_at_once", counting)
