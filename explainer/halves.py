@@ -13,7 +13,7 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 Here = TypeVar("Here")
 There = TypeVar("There")
@@ -48,18 +48,19 @@ def both_at_once(here: Callable[[], Here], there: Callable[[], There]) -> tuple[
     if pid == 0:
         _work_in_copy(there, read_end, write_end)
     os.close(write_end)
-    data = b""
+    there_result: There | None = None
+    received = False
     try:
         with os.fdopen(read_end, "rb") as pipe:
             here_result = here()
-            data = pipe.read()
+            try:
+                there_result, received = _receive(pipe), True
+            except Exception:  # noqa: BLE001 - a result cut short or unreadable: work it out here
+                pass
     finally:
         _, status = os.waitpid(pid, 0)  # the copy ends, whatever happens here
-    if os.waitstatus_to_exitcode(status) == 0:
-        try:
-            return here_result, pickle.loads(data)
-        except Exception:  # noqa: BLE001 - a result that cannot be read is worked out here
-            pass
+    if received and os.waitstatus_to_exitcode(status) == 0:
+        return here_result, there_result  # type: ignore[return-value]
     return here_result, there()
 
 
@@ -72,9 +73,34 @@ def _work_in_copy(work: Callable[[], object], read_end: int, write_end: int) -> 
     status = 1
     try:
         os.close(read_end)
-        data = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
+        result = work()
         with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(data)
+            _send(result, pipe)
         status = 0
     finally:
         os._exit(status)
+
+
+# A list is sent in several pickles: unpickling keeps every object it has built from one
+# pickle until that pickle ends, so one pickle of a long list would take much more memory.
+_BATCHES = 16
+_ONE = -1
+
+
+def _send(result: object, pipe: BinaryIO) -> None:
+    if type(result) is list:
+        size = max(1, -(-len(result) // _BATCHES))
+        batches = [result[start:start + size] for start in range(0, len(result), size)]
+        pickle.dump(len(batches), pipe)
+        for batch in batches:
+            pickle.dump(batch, pipe, pickle.HIGHEST_PROTOCOL)
+    else:
+        pickle.dump(_ONE, pipe)
+        pickle.dump(result, pipe, pickle.HIGHEST_PROTOCOL)
+
+
+def _receive(pipe: BinaryIO) -> Any:
+    count = pickle.load(pipe)
+    if count == _ONE:
+        return pickle.load(pipe)
+    return [item for _ in range(count) for item in pickle.load(pipe)]

@@ -190,19 +190,21 @@ class _StoryReader:
             middle += 1
         parts = both_at_once(partial(self.read_part, paths[:middle]), partial(self.read_part, paths[middle:]))
         passages: list[Passage] = []
-        for part_passages, part in parts:
-            passages += part_passages
-            self.problems += part.problems
-            self.tested += part.tested
-            self.set_flags |= part.set_flags
-            self.references += part.references
-            self.gotos += part.gotos
+        for file_passages, reader in parts[0] + parts[1]:
+            passages += file_passages
+            self.problems += reader.problems
+            self.tested += reader.tested
+            self.set_flags |= reader.set_flags
+            self.references += reader.references
+            self.gotos += reader.gotos
         return passages
 
-    def read_part(self, paths: list[Path]) -> tuple[list[Passage], _StoryReader]:
-        """Some scene files read by a reader of their own, with what it noted about them."""
-        reader = _StoryReader(self.folder)
-        return [passage for path in paths for passage in reader.read_scene_file(path)], reader
+    def read_part(self, paths: list[Path]) -> list[tuple[list[Passage], _StoryReader]]:
+        """Each scene file's passages, with the reader of its own that noted what it found."""
+        readers = [_StoryReader(self.folder) for _ in paths]
+        for reader in readers:
+            reader.real_folder = self.real_folder  # resolved once for all
+        return [(reader.read_scene_file(path), reader) for reader, path in zip(readers, paths)]
 
     def read_text(self, path: Path) -> str | None:
         """The file's text: NFC, line ends normalised, control characters made visible."""

@@ -31,6 +31,13 @@ def test_the_results_come_back_in_order() -> None:
     assert both_at_once(lambda: [1, 4], lambda: [9, 16]) == ([1, 4], [9, 16])
 
 
+def test_a_long_list_comes_back_whole_and_in_order() -> None:
+    # A list is sent in several pickles, so that rebuilding it takes little more memory.
+    items = [(n, str(n), [n] * (n % 3)) for n in range(1_001)]
+    assert both_at_once(lambda: None, lambda: items) == (None, items)
+    assert both_at_once(lambda: None, lambda: {"not": "a list"}) == (None, {"not": "a list"})
+
+
 def test_an_error_in_the_copy_is_raised_here() -> None:
     def bad() -> int:
         raise ValueError("the second part is bad")
