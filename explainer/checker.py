@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .glossary import Glossary
-from .loader import GLOSSARY_FILE, label, read_story
+from .loader import GLOSSARY_FILE, collector_paused, label, read_story
 from .model import Passage, Story
 from .problems import Problem, Severity, problem
 from .readability import ProseCounts, grade
@@ -24,9 +24,10 @@ MAX_LOOP_NAMES = 5
 
 def check_story(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
     """All errors and warnings found in a story folder, sorted by file and line."""
-    story, problems = read_story(folder)
-    if story is not None:
-        problems = problems + story_warnings(story, max_grade)
+    with collector_paused():
+        story, problems = read_story(folder)
+        if story is not None:
+            problems = problems + story_warnings(story, max_grade)
     return sorted(problems)
 
 
