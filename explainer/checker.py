@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .glossary import Glossary
-from .loader import GLOSSARY_FILE, collector_paused, label, read_story
+from .collector import collector_paused
+from .loader import GLOSSARY_FILE, label, read_story
 from .model import Passage, Story
 from .problems import Problem, Severity, problem
 from .readability import ProseCounts, grade

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .collector import collector_paused
 from .model import Term
 
 TERM_LINK_PREFIX = "term:"
@@ -38,7 +39,8 @@ class Glossary:
                 else:
                     self._folded[name.lower()] = term
         self._index = {term.term: index for index, term in enumerate(terms)}
-        self._pattern = _compile(self._folded, self._exact)
+        with collector_paused():  # a long pattern is many small objects
+            self._pattern = _compile(self._folded, self._exact)
 
     def lookup(self, name: str) -> Term | None:
         """The term with this name or alias (ignoring case), if any."""

@@ -9,7 +9,6 @@ through a pipe), and it leaves without cleaning up, so it cannot disturb this on
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 import threading
 from collections.abc import Callable
@@ -88,6 +87,8 @@ _ONE = -1
 
 
 def _send(result: object, pipe: BinaryIO) -> None:
+    import pickle  # here, not at the top: only long stories need it, and start-up need not wait
+
     if type(result) is list:
         size = max(1, -(-len(result) // _BATCHES))
         batches = [result[start:start + size] for start in range(0, len(result), size)]
@@ -100,6 +101,8 @@ def _send(result: object, pipe: BinaryIO) -> None:
 
 
 def _receive(pipe: BinaryIO) -> Any:
+    import pickle
+
     count = pickle.load(pipe)
     if count == _ONE:
         return pickle.load(pipe)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
+from .collector import collector_paused
 from .glossary import TERM_REFERENCE
 from .halves import both_at_once
 from .model import Block, Choice, Condition, Passage, Question, QuestionKind, Story, Term
@@ -80,22 +79,6 @@ def read_story(folder: str | Path) -> tuple[Story | None, list[Problem]]:
     reader = _StoryReader(Path(folder))
     with collector_paused():
         return reader.read(), reader.problems
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused, for work that builds many objects and no cycles.
-
-    Otherwise the collector walks every object built so far, again and again, as a story is
-    read; plain reference counting still frees what is dropped.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def label(path: Path) -> str:

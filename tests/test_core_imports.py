@@ -12,7 +12,7 @@ CORE = [
     "explainer.reading", "explainer.problems", "explainer.safeyaml", "explainer.checker",
     "explainer.storage", "explainer.cli", "explainer.saves", "explainer.report",
     "explainer.handout", "explainer.plain", "explainer.outline", "explainer.settings",
-    "explainer.story_text", "explainer.halves", "explainer.readability", "explainer.fastyaml",
+    "explainer.story_text", "explainer.halves", "explainer.readability", "explainer.fastyaml", "explainer.collector",
 ]
 
 

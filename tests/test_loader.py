@@ -308,7 +308,7 @@ def test_the_real_story_loads_cleanly_reaches_every_passage_and_ends_only_at_the
 def test_reading_pauses_the_cycle_collector_and_puts_it_back_as_it_was() -> None:
     import gc
 
-    from explainer.loader import collector_paused
+    from explainer.collector import collector_paused
 
     seen: list[bool] = []
     assert gc.isenabled()
