@@ -16,6 +16,7 @@ import gc
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -283,19 +284,27 @@ def measure_story_scaling(table: Table, sizes: list[int], work_dir: Path) -> Non
         memories.append(peak_memory(lambda: load_story(folder)))
     # A long story is loaded and checked in two processes at once; in one, for comparison.
     in_turn = best_time(lambda: check_story(folder), 3, in_one_process=True)
+    # A story being written may define a term it never uses: every passage is searched for it.
+    unused = work_dir / "story-with-an-unused-term"
+    shutil.copytree(folder, unused)
+    with (unused / "glossary.yaml").open("a", encoding="utf-8") as glossary:
+        glossary.write("  - term: Zyzzyva\n    definition: A weevil no passage mentions.\n")
+    assert [p.code for p in check_story(unused)] == ["term-unused"]
+    with_unused = best_time(lambda: check_story(unused), 3)
     for i, size in enumerate(sizes):
         result = (f"load {_seconds(loads[i])} ({growth(loads, sizes, i)}), "
                   f"load + check {_seconds(checks[i])} ({growth(checks, sizes, i)}), "
                   f"memory {memories[i]:.1f} MB ({growth(memories, sizes, i)})")
         last = i == len(sizes) - 1
         if last:
-            result += f"; load + check in one process: {_seconds(in_turn)}"
+            result += (f"; load + check with a term used nowhere: {_seconds(with_unused)}, "
+                       f"in one process: {_seconds(in_turn)}")
         target = "load + check ≤ 1 s; each ×10 step ≤ ~×10" if last and size >= 10_000 else ""
         met = None
         if last:
             met = growth_ok(loads, sizes) and growth_ok(checks, sizes) and growth_ok(memories, sizes)
             if size >= 10_000:
-                met = met and checks[i] <= 1.0
+                met = met and max(checks[i], with_unused) <= 1.0
         table.add(f"Story of {size:,} passages", result, target, met)
 
 

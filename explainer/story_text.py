@@ -89,7 +89,7 @@ def read_texts(passages: Sequence[Passage], glossary: Glossary,
 
 def _read(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
     facts = TextFacts()
-    names = {term.term for term in glossary.terms}
+    unused = _Unused(glossary)
     sections: dict[object, list[Passage]] = {}
     for passage in passages:
         text = reader_text(passage)
@@ -98,17 +98,18 @@ def _read(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
         if "[[" in text:
             for match in TERM_REFERENCE.finditer(text):
                 if term := glossary.lookup((match.group(2) or match.group(1)).strip()):
-                    facts.used.add(term.term)
+                    unused.found({term.term})
             text = TERM_REFERENCE.sub(" ", text)
-        if len(facts.used) < len(names):  # once every term is used, only capitals are left to find
-            facts.used |= glossary.names_used(text)
-            facts.used.update(term.term for name in passage.terms if (term := glossary.lookup(name)))
+        if unused.may_be_in(text):  # once every term is used, only capitals are left to find
+            unused.found(glossary.names_used(text))
+        unused.found({term.term for name in passage.terms if (term := glossary.lookup(name))})
         new = facts.capitals.keys().isdisjoint
         if not any(new((word,)) and _undefined(word, glossary) for word in capital_words(text)):
             continue  # the usual case: no capitals, or only defined ones
         for word in capital_words(_outside(text, glossary.find(text))):
             if new((word,)) and _undefined(word, glossary):
                 facts.capitals[word] = passage.id
+    facts.used = unused.used
     try:
         for key, members in sections.items():
             # A paragraph ends a sentence, so all the members are made plain at once.
@@ -116,6 +117,56 @@ def _read(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
     except ImportError as error:  # textstat missing, or without its pkg_resources
         facts.no_grader = str(error)
     return facts
+
+
+class _Unused:
+    """The glossary terms not yet found in use, and a quick test for text that uses none of them.
+
+    While few are left, a text is searched for them only if the first word of one of their
+    names is in it (ignoring case). That cannot miss a use: the pattern ignores case the way
+    ``str.lower`` does for ASCII letters, so it is only trusted where names and text have no
+    letters outside ASCII; other texts are always searched.
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.used: set[str] = set()
+        self.left = {term.term for term in glossary.terms}
+        self._words: list[str] | None = None
+
+    def found(self, names: set[str]) -> None:
+        """Note terms found in use."""
+        if names - self.used:
+            self.used |= names
+            self.left -= names
+            self._words = None
+
+    def may_be_in(self, text: str) -> bool:
+        """Whether a term not yet found may be used in ``text``."""
+        if not self.left:
+            return False
+        if len(self.left) > _FEW_LEFT or not self.first_words or not _letters_are_ascii(text):
+            return True
+        lowered = text.lower()
+        return any(word in lowered for word in self.first_words)
+
+    @property
+    def first_words(self) -> list[str]:
+        """The first word of every name of the terms left, lower case; none if not all ASCII."""
+        if self._words is None:
+            words = {name.split()[0].lower() for term in self.glossary.terms if term.term in self.left
+                     for name in term.names if name.split()}
+            self._words = sorted(words) if all(word.isascii() for word in words) else []
+        return self._words
+
+
+_FEW_LEFT = 20
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _letters_are_ascii(text: str) -> bool:
+    """Whether every letter and digit in ``text`` is ASCII (curly quotes and dashes may not be)."""
+    return text.isascii() or not any(map(str.isalnum, "".join(_NON_ASCII.findall(text))))
 
 
 def _undefined(word: str, glossary: Glossary) -> bool:

@@ -17,7 +17,9 @@ from explainer.cli import main
 from explainer.journey import Journey
 from explainer.loader import load_story
 from explainer.problems import MESSAGES, Severity, documented_form
-from explainer.story_text import explanation_text, plain_prose
+from explainer.glossary import Glossary
+from explainer.model import Term
+from explainer.story_text import _Unused, explanation_text, plain_prose
 
 DOCS = REPO / "docs" / "authoring.md"
 
@@ -296,3 +298,25 @@ def test_pieces_read_together_read_as_each_alone(pieces: list[str]) -> None:
     # So a passage's pieces, and a section's passages, are made plain in one call.
     alone = " ".join(text for piece in pieces if (text := plain_prose(piece)))
     assert plain_prose("\n\n".join(pieces)) == alone
+
+
+_UNUSED_TERMS = (
+    Term("IP address", "A number."), Term("IP", "Internet Protocol."), Term("Party", "A group."),
+    Term("Kilo", "A thousand.", aliases=("kilos",)), Term("State", "A country."), Term("Zoë", "A name."),
+    Term("FBI", "A police agency."), Term("İstanbul", "A city."),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list(range(len(_UNUSED_TERMS)))), unique=True),
+       st.lists(st.sampled_from([
+           "IP", "ip address", "IP\naddress", "party", "PARTY's", "kilo", "\u212ailo", "ſtate", "state",
+           "zoë", "ZOË", "fbi", "FBI", "istanbul", "İstanbul", "ıp", " ", "\n", "’", "—", "é", "x", "-",
+       ]), max_size=20).map("".join))
+def test_a_text_skipped_in_the_search_for_unused_terms_uses_none_of_them(found: list[int],
+                                                                          text: str) -> None:
+    glossary = Glossary(_UNUSED_TERMS)
+    unused = _Unused(glossary)
+    unused.found({_UNUSED_TERMS[index].term for index in found})
+    if not unused.may_be_in(text):
+        assert not glossary.names_used(text) & unused.left, (text, unused.left)
