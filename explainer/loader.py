@@ -239,7 +239,7 @@ class _StoryReader:
             text = unicodedata.normalize("NFC", _LINE_ENDS.sub("\n", text))
         return make_visible(text)
 
-    def read_scene_file(self, path: Path) -> Iterable[Passage]:
+    def read_scene_file(self, path: Path) -> list[Passage]:
         text = self.read_text(path)
         if text is None:
             return []
@@ -552,7 +552,7 @@ class _Fields:
             if required:
                 self.problem(key, "empty-field", field=key)
             return None
-        return value  # type: ignore[no-any-return]
+        return value
 
     def name(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
