@@ -34,6 +34,7 @@ class Glossary:
         self._exact: dict[str, Term] = {}
         for term in terms:
             for name in term.names:
+                name = " ".join(name.split())  # in text, any run of spaces matches one
                 if _is_acronym(name):
                     self._exact[name] = term
                 else:
@@ -44,6 +45,7 @@ class Glossary:
 
     def lookup(self, name: str) -> Term | None:
         """The term with this name or alias (ignoring case), if any."""
+        name = " ".join(name.split())
         return self._exact.get(name) or self._folded.get(name.lower()) or next(
             (term for key, term in self._exact.items() if key.lower() == name.lower()), None
         )
@@ -68,7 +70,11 @@ class Glossary:
     def _term_of(self, found: str) -> Term:
         """The term a match of the pattern names (spaces in it may be any run of spaces)."""
         found = " ".join(found.split())
-        return self._exact.get(found) or self._folded[found.lower()]
+        term = self._exact.get(found) or self._folded.get(found.lower())
+        if term is None:  # a letter the pattern matches ignoring case, but lower() keeps: "ſtate"
+            term = next(term for name, term in self._folded.items()
+                        if re.fullmatch(re.escape(name), found, re.IGNORECASE))
+        return term
 
     def terms_in(self, text: str) -> list[Term]:
         """The terms used in ``text`` (and ``[[references]]``), in order of first use."""

@@ -82,3 +82,15 @@ def test_regex_characters_in_terms_are_literal() -> None:
 def test_names_used_are_the_terms_found(text: str) -> None:
     glossary = Glossary(TERMS)
     assert glossary.names_used(text) == {match.term.term for match in glossary.find(text)}
+
+
+def test_letters_that_match_only_ignoring_case_still_name_their_term() -> None:
+    # The pattern matches "ſtate" (long s) and "\u212ailo" (Kelvin sign) ignoring case, though
+    # lower() leaves them as they are: the term is still found, not a crash.
+    glossary = Glossary((Term("State", "A country."), Term("Kilo", "A thousand."),
+                         Term("Web  site", "Pages.")))
+    text = "The ſtate sold a \u212ailo of web\n site."
+    assert [m.term.term for m in glossary.find(text)] == ["State", "Kilo", "Web  site"]
+    assert glossary.names_used(text) == {"State", "Kilo", "Web  site"}
+    assert "term:0" in glossary.link(text)
+    assert glossary.lookup("web  site") == glossary.lookup("Web site") == glossary.terms[2]
