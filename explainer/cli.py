@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .loader import load_story
+from .story_cache import open_story
 from .problems import StoryError
 
 
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_check(args.folder or folder, args.max_grade)
     try:
-        story = load_story(folder)
+        story = open_story(folder)  # read from its kept copy when the files have not changed
     except StoryError as error:
         for reported in error.problems:
             print(reported, file=sys.stderr)

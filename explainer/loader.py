@@ -16,8 +16,7 @@ from .glossary import TERM_REFERENCE
 from .halves import both_at_once
 from .model import Block, Choice, Condition, Passage, Question, QuestionKind, Story, Term
 from .problems import Problem, Severity, StoryError, problem, visible
-from .fastyaml import read_yaml
-from .safeyaml import Located, LocatedList, YamlProblem, describe
+from .located import Located, LocatedList, YamlProblem, describe
 
 MAX_FILE_BYTES = 2_000_000
 HALVES_BYTES = 1_000_000  # from this many bytes of scene files, two halves are read at once
@@ -60,6 +59,18 @@ def _picture(match: re.Match[str]) -> str:
     if code > 0xFFFD:
         return "\ufffd"
     return f"\\x{code:02x}"
+
+
+def read_yaml(text: str) -> Any:
+    """:func:`explainer.fastyaml.read_yaml`, imported when first needed.
+
+    PyYAML takes milliseconds to import, and a story read from its cache needs none of it.
+    """
+    global read_yaml
+    from .fastyaml import read_yaml as read_fast
+
+    read_yaml = read_fast
+    return read_fast(text)
 
 
 def load_story(folder: str | Path) -> Story:

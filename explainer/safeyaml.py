@@ -14,39 +14,9 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-MAX_DEPTH = 20
+from .located import MAX_DEPTH, Located, LocatedList, YamlProblem, describe
 
-
-class YamlProblem(Exception):
-    """YAML that cannot be read, at a line counted from 1 within the text.
-
-    ``code`` and ``values`` name the message in :data:`explainer.problems.MESSAGES`.
-    """
-
-    def __init__(self, line: int, code: str, **values: object) -> None:
-        super().__init__(code)
-        self.line = line
-        self.code = code
-        self.values = values
-
-
-class Located(dict[str, Any]):
-    """A YAML mapping that remembers its own line and the line of each key."""
-
-    line: int
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        """The line of a key, or of the mapping itself when the key is absent."""
-        return self.key_lines.get(key, self.line)
-
-
-class LocatedList(list[Any]):
-    """A YAML sequence that remembers the line of each item."""
-
-    line: int
-    item_lines: list[int]
-
+__all__ = ["MAX_DEPTH", "Located", "LocatedList", "YamlProblem", "describe", "read_yaml"]
 
 class _PlainResolver(BaseResolver):
     """YAML 1.2's plain types: ``true``/``false``, whole and decimal numbers, ``null``.
@@ -155,20 +125,3 @@ def _convert(loader: _StrictLoader, node: Node) -> Any:
     except (ValueError, OverflowError, ArithmeticError) as error:
         # A number too long to convert, and the like.
         raise YamlProblem(node.start_mark.line + 1, "yaml-value", problem=str(error)[:80]) from None
-
-
-def describe(value: Any) -> str:
-    """A short description of a YAML value for a message, e.g. ``a list`` or ``text "abc"``."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f'text "{value[:40]}"'
-    if isinstance(value, (int, float)):
-        return f"the number {value}"[:60] if isinstance(value, float) or abs(value) < 10**50 else "a huge number"
-    return type(value).__name__

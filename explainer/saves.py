@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import time
@@ -43,6 +42,8 @@ def student_file_name(student: str) -> str:
     plain = slug(name)
     if plain and plain == re.sub(r"[\s-]+", "-", name.casefold()) and plain not in _RESERVED:
         return plain
+    import hashlib  # here: OpenSSL takes milliseconds to load, and most starts have no name
+
     digest = hashlib.sha256(name.casefold().encode()).hexdigest()[:8]
     return f"{plain or 'student'}-{digest}"
 

@@ -13,6 +13,7 @@ CORE = [
     "explainer.storage", "explainer.cli", "explainer.saves", "explainer.report",
     "explainer.handout", "explainer.plain", "explainer.outline", "explainer.settings",
     "explainer.story_text", "explainer.halves", "explainer.readability", "explainer.fastyaml", "explainer.collector",
+    "explainer.located", "explainer.story_cache",
 ]
 
 
