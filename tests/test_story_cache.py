@@ -29,13 +29,10 @@ def test_a_story_opened_twice_is_the_story_loaded(story_folder: Path) -> None:
     assert open_story(story_folder) == first == load_story(story_folder)
 
 
-@pytest.mark.parametrize("folder", [SCENES, *sorted(p for p in STORIES.iterdir() if p.is_dir())],
+@pytest.mark.parametrize("folder", [SCENES, *(STORIES / name for name in ("tiny", "trees", "warnings", "timed"))],
                          ids=lambda p: p.name)
 def test_every_story_comes_back_from_its_copy_as_it_was(folder: Path) -> None:
-    try:
-        loaded = load_story(folder)
-    except StoryError:
-        pytest.skip("a story with problems is not kept")
+    loaded = load_story(folder)
     open_story(folder)
     assert open_story(folder) == loaded
 
