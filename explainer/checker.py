@@ -179,7 +179,7 @@ class _Checks:
     def reading_levels(self) -> None:
         """Sections (and passages outside any section) whose prose reads above the grade limit."""
         if self.texts.no_grader:
-            reason = f"cannot load textstat ({self.texts.no_grader})"
+            reason = f"cannot load the hyphenation dictionary ({self.texts.no_grader})"
             self.warn(self.story.folder, 0, "no-grader", reason=reason)
             return
         firsts: dict[object, Passage] = {}

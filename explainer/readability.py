@@ -26,6 +26,8 @@ _THREE_WORDS = re.compile(
     r"\w\S*\s+(?:[^\s\w]+\s+)*[^\s\w]*\w\S*\s+(?:[^\s\w]+\s+)*[^\s\w]*\w"
 )
 _SYLLABLES: dict[str, int] = {}
+_TEXTSTAT_LANGUAGE = "en_US"  # textstat's default
+_HYPHENATOR: Any = None
 _SYLLABLES_MAX = 200_000
 
 
@@ -49,7 +51,7 @@ def flesch_kincaid_grade(text: str) -> float:
     """The grade ``textstat.flesch_kincaid_grade(text)`` gives, in US school years.
 
     Raises:
-        ImportError: without textstat, as textstat itself would.
+        ImportError: without pyphen, as textstat itself would fail.
     """
     return grade(prose_counts(text))
 
@@ -58,9 +60,9 @@ def prose_counts(text: str) -> ProseCounts:
     """The words, sentences and syllables of a text, counted as textstat counts them.
 
     Raises:
-        ImportError: without textstat, whose hyphenation dictionary counts syllables.
+        ImportError: without pyphen, whose hyphenation dictionary counts syllables.
     """
-    hyphenator = _hyphenator()
+    dictionary = hyphenator()
     if text.isascii():  # then lowering and removing punctuation can go in either order
         clean = text.translate(_ASCII_PUNCTUATION)
         counts = Counter(clean.lower().split())
@@ -71,7 +73,7 @@ def prose_counts(text: str) -> ProseCounts:
         words = len(clean.split())
     sentences = _SENTENCE.findall(text)
     long_ones = sum(map(bool, map(_THREE_WORDS.search, sentences)))
-    return ProseCounts(words, long_ones, _syllables(counts, hyphenator))
+    return ProseCounts(words, long_ones, _syllables(counts, dictionary))
 
 
 def grade(counts: ProseCounts) -> float:
@@ -81,10 +83,10 @@ def grade(counts: ProseCounts) -> float:
     return _round(float(0.39 * sentence_length) + float(11.8 * syllables_per_word) - 15.59)
 
 
-def _syllables(counts: Counter[str], hyphenator: Any) -> int:
+def _syllables(counts: Counter[str], dictionary: Any) -> int:
     """textstat's syllable count: hyphenation points plus one, for every word."""
     known = _SYLLABLES
-    fresh = {word: len(hyphenator.positions(word)) + 1 for word in counts.keys() - known.keys()}
+    fresh = {word: len(dictionary.positions(word)) + 1 for word in counts.keys() - known.keys()}
     if len(known) + len(fresh) <= _SYLLABLES_MAX:
         known.update(fresh)
         table = known
@@ -93,12 +95,21 @@ def _syllables(counts: Counter[str], hyphenator: Any) -> int:
     return sum(map(operator.mul, counts.values(), map(table.__getitem__, counts)))
 
 
-def _hyphenator() -> Any:
-    """textstat's own hyphenator. Imported here: textstat is slow to import, and only checks
-    need it; without textstat this raises ImportError, as ``textstat`` itself would."""
-    import textstat  # type: ignore[import-untyped]
+def hyphenator() -> Any:
+    """The hyphenation dictionary textstat counts syllables with: pyphen's for US English.
 
-    return textstat.textstat.pyphen
+    Made once, when first needed (reading it takes tens of milliseconds), from pyphen itself:
+    importing textstat costs ten times as much, for the same dictionary.
+
+    Raises:
+        ImportError: without pyphen (which textstat needs too).
+    """
+    global _HYPHENATOR
+    if _HYPHENATOR is None:
+        from pyphen import Pyphen  # type: ignore[import-untyped]
+
+        _HYPHENATOR = Pyphen(lang=_TEXTSTAT_LANGUAGE)
+    return _HYPHENATOR
 
 
 def _round(number: float) -> float:

@@ -53,7 +53,7 @@ class TextFacts:
     prose: dict[object, ProseCounts] = field(default_factory=dict)
     """The counts of the explainer's prose in each section (see :func:`section_key`)."""
     no_grader: str = ""
-    """Why prose could not be counted (textstat missing), if it could not."""
+    """Why prose could not be counted (no hyphenation dictionary), if it could not."""
 
     def then(self, later: TextFacts) -> TextFacts:
         """What these passages and the later ones tell together."""
@@ -114,7 +114,7 @@ def _read(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
         for key, members in sections.items():
             # A paragraph ends a sentence, so all the members are made plain at once.
             facts.prose[key] = prose_counts(plain_prose("\n\n".join(map(explanation_markdown, members))))
-    except ImportError as error:  # textstat missing, or without its pkg_resources
+    except ImportError as error:  # pyphen (which textstat needs) missing
         facts.no_grader = str(error)
     return facts
 

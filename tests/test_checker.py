@@ -266,11 +266,25 @@ async def test_the_tutorial_story_plays_in_the_app(tmp_path: Path) -> None:
         assert "What you learned" in screen_text(app)
 
 
-def test_without_textstat_the_rest_is_still_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "textstat", None)  # "import textstat" now fails
+def test_without_the_hyphenation_dictionary_the_rest_is_still_checked(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer import readability
+
+    monkeypatch.setitem(sys.modules, "pyphen", None)  # "import pyphen" now fails
+    monkeypatch.setattr(readability, "_HYPHENATOR", None)  # as in a process that never had it
     found = [p.labelled() for p in check_story(STORIES / "warnings")]
     assert len(found) == 11 and not any("reads at grade" in line for line in found)
-    assert f"{STORIES / 'warnings'}:0: warning: the reading level was not checked: cannot load textstat" in found[0]
+    assert (f"{STORIES / 'warnings'}:0: warning: the reading level was not checked: "
+            "cannot load the hyphenation dictionary") in found[0]
+
+
+def test_grading_prose_needs_no_textstat() -> None:
+    # textstat takes a few hundred milliseconds to import (pkg_resources); its dictionary does not.
+    code = ("import sys\nfrom explainer.checker import check_story\n"
+            f"check_story({str(STORIES / 'warnings')!r})\nprint('textstat' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                            check=True)
+    assert result.stdout.strip() == "False"
 
 
 # Paragraphs: text with markup inside lines, but no headings, lists, quotes or rules.
