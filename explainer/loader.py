@@ -194,11 +194,12 @@ class _StoryReader:
     def read_scene_files(self, paths: list[Path]) -> list[Passage]:
         """The passages of all the scene files, in order; a long story's two halves at once."""
         sizes = [_size(path) for path in paths]
-        if sum(sizes) < HALVES_BYTES:
+        if sum(sizes) < HALVES_BYTES or len(paths) < 2:
             return [passage for path in paths for passage in self.read_scene_file(path)]
-        # A little more than half here: the copy must also send its passages, and this process read them.
-        middle, total, share = 0, 0, sum(sizes) * HERE_SHARE
-        while total < share:
+        # A little more than half here: the copy must also send its passages, and this process
+        # read them. Each part has a file at least.
+        middle, total, share = 1, sizes[0], sum(sizes) * HERE_SHARE
+        while total < share and middle < len(paths) - 1:
             total += sizes[middle]
             middle += 1
         parts = both_at_once(partial(self.read_part, paths[:middle]), partial(self.read_part, paths[middle:]))

@@ -119,3 +119,24 @@ def test_counts_of_prose_in_halves_add_up(first: str, second: str) -> None:
     one, other = plain_prose(first), plain_prose(second)
     together = " ".join(text for text in (one, other) if text)
     assert prose_counts(one) + prose_counts(other) == prose_counts(together)
+
+
+@pytest.mark.parametrize("sizes", [[10, 1], [1, 10], [5, 5, 5], [1, 1, 100], [100, 1, 1]])
+def test_each_part_of_a_long_story_has_a_file(sizes: list[int], tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    parts: list[int] = []
+
+    def counting(here, there):  # type: ignore[no-untyped-def]
+        first, second = here(), there()
+        parts.extend([len(first), len(second)])
+        return first, second
+
+    for number, size in enumerate(sizes):
+        body = "Words. " * size * 100
+        (tmp_path / f"{number:02d}.md").write_text(
+            f"---\nid: p{number}\ntitle: Part {number}\nending: true\n---\n{body}\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "both_at_once", counting)
+    monkeypatch.setattr(loader, "HALVES_BYTES", 0)
+    story = load_story(tmp_path)
+    assert list(story.passages) == [f"p{n}" for n in range(len(sizes))]
+    assert sum(parts) == len(sizes) and min(parts) >= 1
