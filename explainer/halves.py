@@ -57,10 +57,18 @@ def both_at_once(here: Callable[[], Here], there: Callable[[], There]) -> tuple[
             except Exception:  # noqa: BLE001 - a result cut short or unreadable: work it out here
                 pass
     finally:
-        _, status = os.waitpid(pid, 0)  # the copy ends, whatever happens here
-    if received and os.waitstatus_to_exitcode(status) == 0:
+        ended_well = _wait_for(pid)  # the copy ends, whatever happens here
+    if received and ended_well:
         return here_result, there_result  # type: ignore[return-value]
     return here_result, there()
+
+
+def _wait_for(pid: int) -> bool:
+    """Wait for the copy to end; whether it ended well (a parent that cannot tell: no)."""
+    try:
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+    except ChildProcessError:  # reaped by someone else (SIGCHLD ignored)
+        return False
 
 
 def _work_in_copy(work: Callable[[], object], read_end: int, write_end: int) -> None:
