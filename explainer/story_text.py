@@ -88,6 +88,7 @@ def read_texts(passages: Sequence[Passage], glossary: Glossary,
 
 
 def _read(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
+    """What the words of these passages tell, read in this process."""
     facts = TextFacts()
     unused = _Unused(glossary)
     sections: dict[object, list[Passage]] = {}
@@ -103,11 +104,11 @@ def _read(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
         if unused.may_be_in(text):  # once every term is used, only capitals are left to find
             unused.found(glossary.names_used(text))
         unused.found({term.term for name in passage.terms if (term := glossary.lookup(name))})
-        new = facts.capitals.keys().isdisjoint
-        if not any(new((word,)) and _undefined(word, glossary) for word in capital_words(text)):
+        if not any(word not in facts.capitals and _undefined(word, glossary)
+                   for word in capital_words(text)):
             continue  # the usual case: no capitals, or only defined ones
         for word in capital_words(_outside(text, glossary.find(text))):
-            if new((word,)) and _undefined(word, glossary):
+            if word not in facts.capitals and _undefined(word, glossary):
                 facts.capitals[word] = passage.id
     facts.used = unused.used
     try:
