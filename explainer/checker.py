@@ -29,6 +29,8 @@ def check_story(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> lis
         story, problems = read_story(folder)
         if story is not None:
             problems = problems + story_warnings(story, max_grade)
+        # Let go of the story before the collector resumes, or it would walk every object in it.
+        del story
     return sorted(problems)
 
 

@@ -8,6 +8,7 @@ through a pipe), and it leaves without cleaning up, so it cannot disturb this on
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import threading
@@ -35,6 +36,7 @@ def both_at_once(here: Callable[[], Here], there: Callable[[], There]) -> tuple[
     anything goes wrong in the copy (an error, a result that cannot be pickled, the copy
     killed), ``there`` is worked out here too, after ``here``.
     """
+    _reap_ended()
     if not can_fork():
         return here(), there()
     read_end, write_end = os.pipe()
@@ -47,7 +49,6 @@ def both_at_once(here: Callable[[], Here], there: Callable[[], There]) -> tuple[
     if pid == 0:
         _work_in_copy(there, read_end, write_end)
     os.close(write_end)
-    there_result: There | None = None
     received = False
     try:
         with os.fdopen(read_end, "rb") as pipe:
@@ -57,18 +58,40 @@ def both_at_once(here: Callable[[], Here], there: Callable[[], There]) -> tuple[
             except Exception:  # noqa: BLE001 - a result cut short or unreadable: work it out here
                 pass
     finally:
-        ended_well = _wait_for(pid)  # the copy ends, whatever happens here
-    if received and ended_well:
-        return here_result, there_result  # type: ignore[return-value]
+        if received:
+            # All of it came: the copy is leaving, and need not be waited for (letting go of
+            # its memory takes the system tens of milliseconds). It is reaped later.
+            _ENDING.append(pid)
+        else:
+            _wait_for(pid)  # the copy ends, whatever happens here
+    if received:
+        return here_result, there_result
     return here_result, there()
 
 
-def _wait_for(pid: int) -> bool:
-    """Wait for the copy to end; whether it ended well (a parent that cannot tell: no)."""
+# Copies that have sent their result and are ending; reaped at the next call, or at exit.
+_ENDING: list[int] = []
+
+
+def _reap_ended(wait: bool = False) -> None:
+    for pid in list(_ENDING):
+        try:
+            ended, _ = os.waitpid(pid, 0 if wait else os.WNOHANG)
+        except ChildProcessError:  # reaped already
+            ended = pid
+        if ended:
+            _ENDING.remove(pid)
+
+
+atexit.register(_reap_ended, wait=True)
+
+
+def _wait_for(pid: int) -> None:
+    """Wait for the copy to end."""
     try:
-        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+        os.waitpid(pid, 0)
     except ChildProcessError:  # reaped by someone else (SIGCHLD ignored)
-        return False
+        pass
 
 
 def _work_in_copy(work: Callable[[], object], read_end: int, write_end: int) -> None:
