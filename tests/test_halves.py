@@ -140,3 +140,11 @@ def test_each_part_of_a_long_story_has_a_file(sizes: list[int], tmp_path: Path,
     story = load_story(tmp_path)
     assert list(story.passages) == [f"p{n}" for n in range(len(sizes))]
     assert sum(parts) == len(sizes) and min(parts) >= 1
+
+
+@needs_fork
+def test_copies_that_have_sent_their_part_are_reaped() -> None:
+    for number in range(5):
+        assert both_at_once(lambda: 0, lambda n=number: n) == (0, number)  # type: ignore[misc]
+    halves._reap_ended(wait=True)  # as at exit; each call also reaps those that have ended
+    assert halves._ENDING == []
