@@ -20,7 +20,7 @@ from .located import Located, LocatedList, YamlProblem, describe
 
 MAX_FILE_BYTES = 2_000_000
 HALVES_BYTES = 1_000_000  # from this many bytes of scene files, two halves are read at once
-HERE_SHARE = 0.55
+HERE_SHARE = 0.55  # of those bytes, read here while the copy reads the rest
 MAX_TERM_LENGTH = 100
 GLOSSARY_FILE = "glossary.yaml"
 NAME = re.compile(r"[\w-]+")
