@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .glossary import Glossary
 from .collector import collector_paused
+from .glossary import Glossary
 from .loader import GLOSSARY_FILE, label, read_story
 from .model import Passage, Story
 from .problems import Problem, Severity, problem
-from .readability import ProseCounts, grade
+from .readability import ProseCounts, flesch_kincaid_grade, grade
 from .story_text import TextFacts, read_texts, section_key
 
 DEFAULT_MAX_GRADE = 9.0
@@ -51,8 +51,6 @@ def run_check(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> int:
 
 def reading_grade(text: str) -> float:
     """The Flesch-Kincaid grade of plain text (US school years), exactly as textstat gives it."""
-    from .readability import flesch_kincaid_grade  # fast: textstat's cost is per word
-
     return flesch_kincaid_grade(text)
 
 

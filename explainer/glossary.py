@@ -76,13 +76,16 @@ class Glossary:
                         if re.fullmatch(re.escape(name), found, re.IGNORECASE))
         return term
 
+    def referenced(self, text: str) -> list[Term]:
+        """The terms that ``[[references]]`` in ``text`` name, in order (unknown names left out)."""
+        return [term for match in TERM_REFERENCE.finditer(text)
+                if (term := self.lookup(referenced_name(match))) is not None]
+
     def terms_in(self, text: str) -> list[Term]:
         """The terms used in ``text`` (and ``[[references]]``), in order of first use."""
         found: dict[str, Term] = {}
-        for match in TERM_REFERENCE.finditer(text):
-            term = self.lookup((match.group(2) or match.group(1)).strip())
-            if term is not None:
-                found.setdefault(term.term, term)
+        for term in self.referenced(text):
+            found.setdefault(term.term, term)
         for term_match in self.find(TERM_REFERENCE.sub(" ", text)):
             found.setdefault(term_match.term.term, term_match.term)
         return list(found.values())
@@ -100,7 +103,7 @@ class Glossary:
 
     def _link_plain(self, text: str) -> str:
         def reference(match: re.Match[str]) -> str:
-            term = self.lookup((match.group(2) or match.group(1)).strip())
+            term = self.lookup(referenced_name(match))
             shown = match.group(1).strip()
             if term is None:
                 return shown
@@ -127,6 +130,11 @@ class Glossary:
 
     def _make_link(self, shown: str, term: Term) -> str:
         return f"[{shown}]({TERM_LINK_PREFIX}{self._index[term.term]})"
+
+
+def referenced_name(match: re.Match[str]) -> str:
+    """The term name a match of :data:`TERM_REFERENCE` gives: after the bar, if there is one."""
+    return (match.group(2) or match.group(1)).strip()
 
 
 def _is_acronym(name: str) -> bool:

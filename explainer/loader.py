@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .collector import collector_paused
-from .glossary import TERM_REFERENCE
+from .glossary import TERM_REFERENCE, referenced_name
 from .halves import both_at_once
 from .model import Block, Choice, Condition, Passage, Question, QuestionKind, Story, Term
 from .problems import Problem, Severity, StoryError, problem, visible
@@ -422,8 +422,8 @@ class _StoryReader:
         lines = _LineCounter(text)
         for match in TERM_REFERENCE.finditer(text):
             if "\n" not in match.group():  # a reference lies on one line
-                name = (match.group(2) or match.group(1)).strip()
-                self.references.append((name, file, first_line - 1 + lines.number(match.start())))
+                self.references.append((referenced_name(match), file,
+                                        first_line - 1 + lines.number(match.start())))
 
     def parse_condition(self, file: str, line: int, text: str) -> Condition | None:
         words = text.split()

@@ -97,9 +97,7 @@ def _read(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
         facts.words[passage.id] = word_count(text)
         sections.setdefault(section_key(passage), []).append(passage)
         if "[[" in text:
-            for match in TERM_REFERENCE.finditer(text):
-                if term := glossary.lookup((match.group(2) or match.group(1)).strip()):
-                    unused.found({term.term})
+            unused.found({term.term for term in glossary.referenced(text)})
             text = TERM_REFERENCE.sub(" ", text)
         if unused.may_be_in(text):  # once every term is used, only capitals are left to find
             unused.found(glossary.names_used(text))
