@@ -36,11 +36,11 @@ sys.path[:0] = [str(REPO), str(HERE)]
 import synthetic  # noqa: E402
 
 from explainer import halves  # noqa: E402
-from explainer.checker import check_story  # noqa: E402
+from explainer.checks.check import check_story  # noqa: E402
 from explainer.cli import default_scenes  # noqa: E402
-from explainer.glossary import Glossary  # noqa: E402
-from explainer.loader import load_story, read_story  # noqa: E402
-from explainer.model import Story  # noqa: E402
+from explainer.story.glossary import Glossary  # noqa: E402
+from explainer.story.loader import load_story, read_story  # noqa: E402
+from explainer.story.model import Story  # noqa: E402
 
 SIZE = (120, 40)
 TINY = REPO / "tests" / "stories" / "tiny"
@@ -160,9 +160,9 @@ async def keypress_latencies(story: Story, transitions: int) -> list[float]:
     """
     from textual import events
 
-    from explainer.app import ExplainerApp
-    from explainer.screens.story import StoryScreen
-    from explainer.widgets.glossary_panel import GlossaryPanel
+    from explainer.tui.app import ExplainerApp
+    from explainer.tui.screens.story import StoryScreen
+    from explainer.tui.widgets.glossary_panel import GlossaryPanel
 
     app = ExplainerApp(story)
     latencies: list[float] = []

@@ -67,21 +67,21 @@ def run_explainer(folder: str) -> None:
     try:  # as the command line does: from the story's kept copy once it has one
         from explainer.story_cache import open_story as load_story
     except ImportError:  # an older shape of the app
-        from explainer.loader import load_story
+        from explainer.story.loader import load_story
 
     args = build_parser().parse_args(["--scenes", folder])
     story = load_story(args.scenes)
-    from explainer.app import ExplainerApp
+    from explainer.tui.app import ExplainerApp
 
     try:
-        from explainer.saves import SaveSlot
+        from explainer.reader.saves import SaveSlot
 
         app = ExplainerApp(story, save_slot=SaveSlot(story, getattr(args, "student", None) or ""))
     except (ImportError, TypeError, AttributeError):  # an older or newer shape of the app
         app = ExplainerApp(story)
 
     def shown() -> bool:
-        from explainer.widgets.passage_text import PassageText
+        from explainer.tui.widgets.passage_text import PassageText
 
         texts = [w for w in app.screen.query(PassageText) if w.source]
         return bool(texts) and on_screen(texts[0])

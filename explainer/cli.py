@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .story_cache import open_story
-from .problems import StoryError
+from explainer.story.loader import load_story
+from explainer.story.problems import StoryError
 
 
 def default_scenes() -> Path:
@@ -80,33 +80,33 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     folder = args.scenes or default_scenes()
     if args.command == "check":
-        from .checker import run_check
+        from explainer.checks.check import run_check
 
         return run_check(args.folder or folder, args.max_grade)
     try:
-        story = open_story(folder)  # read from its kept copy when the files have not changed
+        story = load_story(folder)
     except StoryError as error:
         for reported in error.problems:
             print(reported, file=sys.stderr)
         return 2
     if args.command == "report":
-        from .report import run_report
+        from explainer.outputs.report import run_report
 
         return run_report(story, args.student, args.format, args.output)
     if args.command == "handout":
-        from .handout import run_handout
+        from explainer.outputs.handout import run_handout
 
         return run_handout(story, args.answers, args.output)
     if args.command == "serve":
-        from .serve import run_server
+        from explainer.outputs.serve import run_server
 
         return run_server(folder, args.host, args.port, args.teacher, story.title)
     if args.plain or not (args.served or (sys.stdin.isatty() and sys.stdout.isatty())):
-        from .plain import run_plain
+        from explainer.outputs.line_mode import run_plain
 
         return run_plain(story, args.student, args.teacher)
-    from .app import ExplainerApp
-    from .saves import SaveSlot
+    from explainer.tui.app import ExplainerApp
+    from explainer.reader.saves import SaveSlot
 
     slot = None if args.served else SaveSlot(story, args.student)
     ExplainerApp(story, save_slot=slot, teacher=args.teacher).run()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from conftest import STORIES, screen_text
-from explainer.app import ExplainerApp
-from explainer.loader import load_story
-from explainer.screens.help import HelpScreen
-from explainer.screens.story import StoryScreen
+from explainer.tui.app import ExplainerApp
+from explainer.story.loader import load_story
+from explainer.tui.screens.help import HelpScreen
+from explainer.tui.screens.story import StoryScreen
 
 
 def make_app() -> ExplainerApp:

@@ -12,14 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, SCENES, STORIES
-from explainer.checker import check_story, reading_grade, story_warnings
+from explainer.checks.check import check_story, reading_grade, story_warnings
 from explainer.cli import main
-from explainer.journey import Journey
-from explainer.loader import load_story
-from explainer.problems import MESSAGES, Severity, documented_form
-from explainer.glossary import Glossary
-from explainer.model import Term
-from explainer.story_text import _Unused, explanation_text, plain_prose
+from explainer.reader.journey import Journey
+from explainer.story.loader import load_story
+from explainer.story.problems import MESSAGES, Severity, documented_form
+from explainer.checks.passage_words import explanation_text, plain_prose
 
 DOCS = REPO / "docs" / "authoring.md"
 
@@ -252,7 +250,7 @@ def test_the_tutorial_story_checks_clean_and_plays_to_its_ending(tmp_path: Path,
 
 async def test_the_tutorial_story_plays_in_the_app(tmp_path: Path) -> None:
     from conftest import screen_text
-    from explainer.app import ExplainerApp
+    from explainer.tui.app import ExplainerApp
 
     for name, text in tutorial_files(DOCS.read_text(encoding="utf-8")).items():
         (tmp_path / name).parent.mkdir(exist_ok=True)
@@ -268,7 +266,7 @@ async def test_the_tutorial_story_plays_in_the_app(tmp_path: Path) -> None:
 
 def test_without_the_hyphenation_dictionary_the_rest_is_still_checked(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from explainer import readability
+    from explainer.checks import reading_grade as readability
 
     monkeypatch.setitem(sys.modules, "pyphen", None)  # "import pyphen" now fails
     monkeypatch.setattr(readability, "_HYPHENATOR", None)  # as in a process that never had it
@@ -280,7 +278,7 @@ def test_without_the_hyphenation_dictionary_the_rest_is_still_checked(
 
 def test_grading_prose_needs_no_textstat() -> None:
     # textstat takes a few hundred milliseconds to import (pkg_resources); its dictionary does not.
-    code = ("import sys\nfrom explainer.checker import check_story\n"
+    code = ("import sys\nfrom explainer.checks.check import check_story\n"
             f"check_story({str(STORIES / 'warnings')!r})\nprint('textstat' in sys.modules)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                             check=True)
@@ -312,25 +310,3 @@ def test_pieces_read_together_read_as_each_alone(pieces: list[str]) -> None:
     # So a passage's pieces, and a section's passages, are made plain in one call.
     alone = " ".join(text for piece in pieces if (text := plain_prose(piece)))
     assert plain_prose("\n\n".join(pieces)) == alone
-
-
-_UNUSED_TERMS = (
-    Term("IP address", "A number."), Term("IP", "Internet Protocol."), Term("Party", "A group."),
-    Term("Kilo", "A thousand.", aliases=("kilos",)), Term("State", "A country."), Term("Zoë", "A name."),
-    Term("FBI", "A police agency."), Term("İstanbul", "A city."),
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(list(range(len(_UNUSED_TERMS)))), unique=True),
-       st.lists(st.sampled_from([
-           "IP", "ip address", "IP\naddress", "party", "PARTY's", "kilo", "\u212ailo", "ſtate", "state",
-           "zoë", "ZOË", "fbi", "FBI", "istanbul", "İstanbul", "ıp", " ", "\n", "’", "—", "é", "x", "-",
-       ]), max_size=20).map("".join))
-def test_a_text_skipped_in_the_search_for_unused_terms_uses_none_of_them(found: list[int],
-                                                                          text: str) -> None:
-    glossary = Glossary(_UNUSED_TERMS)
-    unused = _Unused(glossary)
-    unused.found({_UNUSED_TERMS[index].term for index in found})
-    if not unused.may_be_in(text):
-        assert not glossary.names_used(text) & unused.left, (text, unused.left)

@@ -12,9 +12,9 @@ from markdown_it import MarkdownIt
 
 from conftest import STORIES
 from explainer.cli import main
-from explainer.handout import handout_html, handout_markdown, safe_body
-from explainer.loader import load_story
-from explainer.model import Story
+from explainer.outputs.handout import handout_html, handout_markdown, safe_body
+from explainer.story.loader import load_story
+from explainer.story.model import Story
 
 HOSTILE_SCENE = """\
 ---

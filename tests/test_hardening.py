@@ -13,12 +13,12 @@ from textual.events import Resize
 from textual.geometry import Size
 
 from conftest import REPO, STORIES, screen_text
-from explainer.app import ExplainerApp
-from explainer.checker import check_story
+from explainer.tui.app import ExplainerApp
+from explainer.checks.check import check_story
 from explainer.cli import build_parser, main
-from explainer.loader import load_story, read_story
-from explainer.model import Story
-from explainer.problems import StoryError
+from explainer.story.loader import load_story, read_story
+from explainer.story.model import Story
+from explainer.story.problems import StoryError
 
 ENDING = "---\nid: end\ntitle: The end\nending: true\n---\nBye.\n"
 START = "---\nid: start\ntitle: Start\nchoices:\n  - text: Go on\n    goto: end\n---\nHello.\n"
@@ -351,7 +351,7 @@ async def test_the_command_palette_shows_terms_as_written(tmp_path: Path) -> Non
 
 
 def test_line_mode_shows_markup_and_escapes_as_written(tmp_path: Path) -> None:
-    from explainer.plain import LinePlayer
+    from explainer.outputs.line_mode import LinePlayer
 
     story = nasty_story(tmp_path)
     output = io.StringIO()
@@ -366,7 +366,7 @@ def test_line_mode_shows_markup_and_escapes_as_written(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("answers", [False, True])
 def test_handouts_show_markup_and_escapes_as_written(tmp_path: Path, answers: bool) -> None:
-    from explainer.handout import handout_html, handout_markdown
+    from explainer.outputs.handout import handout_html, handout_markdown
 
     story = nasty_story(tmp_path)
     shown = ["Title", "Article", "Body", "Role", "Prompt", "Right", "End", "Bye", "Alias", "Definition", "Source"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import STORIES
-from explainer.journey import History, Journey, Step
-from explainer.loader import load_story
-from explainer.reading import passage_markdown, path_summary, where
+from explainer.reader.journey import History, Journey, Step
+from explainer.story.loader import load_story
+from explainer.reader.shown import passage_markdown, path_summary, where
 
 
 @pytest.fixture
@@ -123,9 +123,9 @@ def test_the_article_is_quoted_and_the_place_is_named(journey: Journey) -> None:
 
 
 def test_feedback_says_the_verdict_once() -> None:
-    from explainer.journey import Answer
-    from explainer.model import Choice
-    from explainer.reading import feedback_line
+    from explainer.reader.journey import Answer
+    from explainer.story.model import Choice
+    from explainer.reader.shown import feedback_line
 
     def line(correct: bool, feedback: str) -> str:
         return feedback_line(Answer(Choice("x", correct=correct, feedback=feedback), correct, False))

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SCENES, STORIES
-from explainer.checker import story_warnings
-from explainer.loader import load_story, read_story
-from explainer.problems import MESSAGES, StoryError
+from explainer.checks.check import story_warnings
+from explainer.story.loader import load_story, read_story
+from explainer.story.problems import MESSAGES, StoryError
 
 START = """---
 id: start
@@ -303,24 +303,3 @@ def test_the_real_story_loads_cleanly_reaches_every_passage_and_ends_only_at_the
     assert trouble == []
     dead_ends = [p.id for p in story.passages.values() if not p.all_choices]
     assert dead_ends and all(story.passages[pid].ending for pid in dead_ends)
-
-
-def test_reading_pauses_the_cycle_collector_and_puts_it_back_as_it_was() -> None:
-    import gc
-
-    from explainer.collector import collector_paused
-
-    seen: list[bool] = []
-    assert gc.isenabled()
-    with collector_paused():
-        seen.append(gc.isenabled())
-        read_story(STORIES / "broken")  # nested, and with errors
-        seen.append(gc.isenabled())
-    seen.append(gc.isenabled())
-    gc.disable()
-    try:
-        read_story(STORIES / "tiny")
-        seen.append(gc.isenabled())
-    finally:
-        gc.enable()
-    assert seen == [False, False, True, False]

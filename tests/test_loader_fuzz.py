@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SCENES, STORIES
-from explainer.checker import story_warnings
-from explainer.loader import load_story, read_story
-from explainer.model import Story
-from explainer.plain import LinePlayer
-from explainer.problems import MESSAGES, Problem, StoryError
+from explainer.checks.check import story_warnings
+from explainer.story.loader import load_story, read_story
+from explainer.story.model import Story
+from explainer.outputs.line_mode import LinePlayer
+from explainer.story.problems import MESSAGES, Problem, StoryError
 
 SOURCES = [folder for folder in (SCENES, STORIES / "trees", STORIES / "tiny")
            if folder.is_dir() and any(folder.glob("*.md"))]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.widgets import Tree
 
 from conftest import STORIES, screen_text
-from explainer.app import ExplainerApp
-from explainer.journey import Journey
-from explainer.loader import load_story
-from explainer.outline import PassageNode, Seen, outline, seen
-from explainer.screens.help import KEYS
-from explainer.screens.map import MapScreen
-from explainer.screens.story import StoryScreen
+from explainer.tui.app import ExplainerApp
+from explainer.reader.journey import Journey
+from explainer.story.loader import load_story
+from explainer.reader.outline import PassageNode, Seen, outline, seen
+from explainer.tui.screens.help import KEYS
+from explainer.tui.screens.map import MapScreen
+from explainer.tui.screens.story import StoryScreen
 
 TIMED = STORIES / "timed"
 # Section headings always show (they name the article's sections); passages unseen do not.

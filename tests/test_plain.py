@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, STORIES
-from explainer.journey import Journey
-from explainer.loader import load_story
-from explainer.model import Block, Passage, Story
-from explainer.plain import LinePlayer, markdown_to_text, use_color
-from explainer.saves import SaveSlot
+from explainer.reader.journey import Journey
+from explainer.story.loader import load_story
+from explainer.story.model import Block, Passage, Story
+from explainer.outputs.line_mode import LinePlayer, markdown_to_text, use_color
+from explainer.reader.saves import SaveSlot
 
 
 class FakeTerminal(io.StringIO):
@@ -208,8 +208,8 @@ def test_a_scripted_student_quits_and_resumes(private_data_dir: Path) -> None:
 
 
 def test_line_mode_reports_handouts_and_saves_never_import_textual() -> None:
-    code = ("import sys\nimport explainer.plain, explainer.report, explainer.handout, "
-            "explainer.saves\nprint(any(m.split('.')[0] == 'textual' for m in sys.modules))\n")
+    code = ("import sys\nimport explainer.outputs.line_mode, explainer.outputs.report, explainer.outputs.handout, "
+            "explainer.reader.saves\nprint(any(m.split('.')[0] == 'textual' for m in sys.modules))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=REPO, check=True)
     assert result.stdout.strip() == "False"

@@ -6,9 +6,9 @@ import pytest
 from textual.widgets import Static
 
 from conftest import SCENES, screen_text
-from explainer.app import ExplainerApp
-from explainer.loader import load_story
-from explainer.screens.story import StoryScreen
+from explainer.tui.app import ExplainerApp
+from explainer.story.loader import load_story
+from explainer.tui.screens.story import StoryScreen
 
 # At this size the whole ending, path summary included, fits on screen.
 BIG = (120, 200)

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from conftest import STORIES, screen_text
-from explainer.app import ExplainerApp
+from explainer.tui.app import ExplainerApp
 from explainer.cli import main
-from explainer.journey import Journey
-from explainer.loader import load_story
-from explainer.model import Story
-from explainer.reading import path_summary
-from explainer.report import build_report, format_duration, report_json, report_markdown
-from explainer.saves import SaveSlot
+from explainer.reader.journey import Journey
+from explainer.story.loader import load_story
+from explainer.story.model import Story
+from explainer.reader.shown import path_summary
+from explainer.outputs.report import build_report, format_duration, report_json, report_markdown
+from explainer.reader.saves import SaveSlot
 
 
 class FakeClock:

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, STORIES, screen_text
-from explainer.app import ExplainerApp
-from explainer.journey import Journey
-from explainer.loader import load_story
-from explainer.model import Story
-from explainer.saves import DamagedSave, SaveSlot, has_progress, student_file_name
-from explainer.screens.resume import ResumeScreen
-from explainer.screens.story import StoryScreen
+from explainer.tui.app import ExplainerApp
+from explainer.reader.journey import Journey
+from explainer.story.loader import load_story
+from explainer.story.model import Story
+from explainer.reader.saves import DamagedSave, SaveSlot, has_progress, student_file_name
+from explainer.tui.screens.resume import ResumeScreen
+from explainer.tui.screens.story import StoryScreen
 
 
 class FakeClock:
@@ -200,7 +200,7 @@ def test_a_full_disk_is_reported(story: Story, monkeypatch: pytest.MonkeyPatch) 
     def full(path: Path, text: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("explainer.saves.atomic_write_text", full)
+    monkeypatch.setattr("explainer.reader.saves.atomic_write_text", full)
     problem = SaveSlot(story).save(Journey(story))
     assert problem is not None and "No space left on device" in problem
 
@@ -257,9 +257,9 @@ def test_half_written_files_left_by_a_killed_process_are_cleaned(story: Story) -
 
 WRITER = """
 import sys
-from explainer.journey import Journey
-from explainer.loader import load_story
-from explainer.saves import SaveSlot
+from explainer.reader.journey import Journey
+from explainer.story.loader import load_story
+from explainer.reader.saves import SaveSlot
 
 story = load_story(sys.argv[1])
 slot = SaveSlot(story, "Writer")
@@ -377,7 +377,7 @@ async def test_the_app_keeps_working_when_it_cannot_save(story: Story,
     def read_only(path: Path, text: str) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr("explainer.saves.atomic_write_text", read_only)
+    monkeypatch.setattr("explainer.reader.saves.atomic_write_text", read_only)
     app = ExplainerApp(story, save_slot=SaveSlot(story))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("1", "1")

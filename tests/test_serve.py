@@ -18,7 +18,7 @@ import pytest
 
 from conftest import REPO, STORIES
 from explainer.cli import build_parser
-from explainer.serve import LOOPBACK, listening_message, offline_page, served_command
+from explainer.outputs.serve import LOOPBACK, listening_message, offline_page, served_command
 
 TINY = STORIES / "tiny"
 CHROMIUM = Path("/usr/bin/chromium")

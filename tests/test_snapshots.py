@@ -7,8 +7,8 @@ looking at the differences in the report.
 from __future__ import annotations
 
 from conftest import STORIES
-from explainer.app import ExplainerApp
-from explainer.loader import load_story
+from explainer.tui.app import ExplainerApp
+from explainer.story.loader import load_story
 
 
 def make_app() -> ExplainerApp:

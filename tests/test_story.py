@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SCENES, TESTS
-from explainer.loader import load_story
-from explainer.model import Passage, Story
+from explainer.story.loader import load_story
+from explainer.story.model import Passage, Story
 
 HEADINGS = [
     "1989 Tiananmen Square Massacre",
@@ -163,7 +163,7 @@ def test_at_least_twenty_five_glossary_terms_with_definitions(story: Story) -> N
 def test_the_explainers_own_prose_reads_at_grade_nine_or_below(story: Story) -> None:
     import textstat
 
-    from explainer.story_text import explanation_text
+    from explainer.checks.passage_words import explanation_text
 
     prose = "\n".join(explanation_text(passage) for passage in story.passages.values())
     article = (TESTS / "article.txt").read_text(encoding="utf-8")
@@ -173,6 +173,6 @@ def test_the_explainers_own_prose_reads_at_grade_nine_or_below(story: Story) -> 
 
 
 def test_check_finds_nothing_to_warn_about_in_the_story() -> None:
-    from explainer.checker import check_story
+    from explainer.checks.check import check_story
 
     assert [problem.labelled() for problem in check_story(SCENES)] == []

@@ -9,11 +9,11 @@ import pytest
 from textual.color import Color
 
 from conftest import STORIES, screen_text
-from explainer.app import ExplainerApp
-from explainer.loader import load_story
-from explainer.screens.help import KEYS
-from explainer.settings import Settings, load_settings, save_settings, settings_path
-from explainer.themes import CYCLE, HIGH_CONTRAST, next_theme
+from explainer.tui.app import ExplainerApp
+from explainer.story.loader import load_story
+from explainer.tui.screens.help import KEYS
+from explainer.reader.settings import Settings, load_settings, save_settings, settings_path
+from explainer.tui.themes import CYCLE, HIGH_CONTRAST, next_theme
 
 
 def make_app() -> ExplainerApp:

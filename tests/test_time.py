@@ -8,11 +8,11 @@ import sys
 import pytest
 
 from conftest import REPO, SCENES, STORIES, screen_text
-from explainer.app import ExplainerApp
-from explainer.journey import Journey
-from explainer.loader import load_story
-from explainer.model import Block, Choice, Passage, Story
-from explainer.outline import main_line, minutes_left, outline
+from explainer.tui.app import ExplainerApp
+from explainer.reader.journey import Journey
+from explainer.story.loader import load_story
+from explainer.story.model import Block, Choice, Passage, Story
+from explainer.reader.outline import main_line, minutes_left, outline
 
 TIMED = STORIES / "timed"
 
@@ -93,7 +93,7 @@ def test_the_real_story_has_a_main_line_to_its_ending_with_minutes_in_every_sect
 
 
 def test_the_outline_and_settings_are_plain_python_without_textual() -> None:
-    code = ("import sys, explainer.outline, explainer.settings\n"
+    code = ("import sys, explainer.reader.outline, explainer.reader.settings\n"
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=REPO, check=True)

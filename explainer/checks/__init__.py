@@ -1,0 +1,1 @@
+"""`check`: warnings about a loaded story, its words and its reading level."""

@@ -1,0 +1,255 @@
+"""``check``: every error and warning in a story folder, sorted, with a summary."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explainer.story.glossary import Glossary
+from explainer.story.files import GLOSSARY_FILE, label
+from explainer.story.loader import read_story
+from explainer.story.model import Passage, Story
+from explainer.story.problems import Problem, Severity, problem
+from explainer.checks.reading_grade import ProseCounts, flesch_kincaid_grade, grade
+from explainer.checks.passage_words import TextFacts, read_texts, section_key
+
+DEFAULT_MAX_GRADE = 9.0
+LONG_FACTOR = 3          # a passage this many times the typical length is "far longer"
+LONG_MINIMUM = 250       # ... and at least this many words
+MIN_GRADED_WORDS = 30    # too few words give a meaningless reading grade
+MAX_LOOP_NAMES = 5
+
+
+def check_story(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
+    """All errors and warnings found in a story folder, sorted by file and line."""
+    story, problems = read_story(folder)
+    if story is not None:
+        problems = problems + story_warnings(story, max_grade)
+    return sorted(problems)
+
+
+def run_check(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> int:
+    """Print every problem and a summary; returns 0 clean, 1 warnings only, 2 errors."""
+    problems = check_story(folder, max_grade)
+    for found in problems:
+        print(found.labelled())
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    name = label(Path(folder))
+    if not problems:
+        print(f"{name}: no problems found")
+    else:
+        print(f"{name}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    return 2 if errors else 1 if warnings else 0
+
+
+def reading_grade(text: str) -> float:
+    """The Flesch-Kincaid grade of plain text (US school years), exactly as textstat gives it."""
+    return flesch_kincaid_grade(text)
+
+
+def story_warnings(story: Story, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
+    """The warnings about a loaded story: things that load but will trouble a reader."""
+    checks = _Checks(story, max_grade)
+    checks.paths()
+    checks.quizzes()
+    checks.flags()
+    checks.texts = read_texts(list(story.passages.values()), Glossary(story.terms))
+    checks.terms()
+    checks.lengths()
+    checks.reading_levels()
+    return checks.found
+
+
+@dataclass
+class _Checks:
+    """The warnings, one family per method, gathered in ``found``."""
+
+    story: Story
+    max_grade: float
+    found: list[Problem] = field(default_factory=list)
+    texts: TextFacts = field(default_factory=TextFacts)
+    _lines: dict[str, list[str]] = field(default_factory=dict)
+
+    def warn(self, file: str, line: int, code: str, **values: object) -> None:
+        self.found.append(problem(file, line, code, Severity.WARNING, **values))
+
+    def ways_on(self, passage: Passage) -> list[str]:
+        """The passages a passage leads to (that exist)."""
+        return [c.goto for c in passage.all_choices if c.goto and c.goto in self.story.passages]
+
+    def paths(self) -> None:
+        """Passages nothing leads to, dead ends, and loops with no way out."""
+        passages = self.story.passages
+        start = passages[self.story.start]
+        endings = [p.id for p in passages.values() if p.ending]
+        if not endings:
+            self.warn(start.file, start.line, "no-ending")
+        leads_to = {pid: self.ways_on(p) for pid, p in passages.items()}
+        led_from: dict[str, list[str]] = {pid: [] for pid in passages}
+        for source, targets in leads_to.items():
+            for target in targets:
+                led_from[target].append(source)
+        reachable = _reach([start.id], leads_to)
+        for passage in passages.values():
+            if passage.id == start.id:
+                pass
+            elif not led_from[passage.id]:
+                self.warn(passage.file, passage.line, "nothing-leads", id=passage.id)
+            elif passage.id not in reachable:
+                self.warn(passage.file, passage.line, "not-from-start", id=passage.id)
+            # A choice to a missing passage is an error already, not also a dead end.
+            if not passage.ending and not any(choice.goto for choice in passage.all_choices):
+                self.warn(passage.file, passage.line, "dead-end", id=passage.id)
+        if not endings:
+            return
+        can_end = _reach(endings, led_from)
+        if len(can_end) == len(passages):
+            return  # every passage can reach an ending, so no loop traps the reader
+        for component in _strong_components(leads_to):
+            looping = len(component) > 1 or component[0] in leads_to[component[0]]
+            if looping and not can_end.intersection(component):
+                members = sorted((passages[pid] for pid in component), key=lambda p: (p.file, p.line))
+                names = [f'"{p.id}"' for p in members[:MAX_LOOP_NAMES]]
+                if len(members) > MAX_LOOP_NAMES:
+                    names.append(f"and {len(members) - MAX_LOOP_NAMES} more")
+                self.warn(members[0].file, members[0].line, "loop", ids=names)
+
+    def quizzes(self) -> None:
+        """Quiz options without feedback, and quizzes with no right answer."""
+        for passage in self.story.passages.values():
+            question = passage.question
+            if question is None or not question.is_quiz:
+                continue
+            for index, option in enumerate(question.options, start=1):
+                if not option.feedback.strip():
+                    self.warn(passage.file, option.line, "no-feedback", index=index)
+            if question.options and not any(option.correct for option in question.options):
+                self.warn(passage.file, question.line, "no-right-answer")
+
+    def flags(self) -> None:
+        """Flags set somewhere but tested nowhere."""
+        tested: set[str] = set()
+        first_set: dict[str, tuple[str, int]] = {}
+        for passage in self.story.passages.values():
+            tested.update(block.condition.flag for block in passage.blocks if block.condition)
+            for choice in passage.all_choices:
+                if choice.condition is not None:
+                    tested.add(choice.condition.flag)
+                for flag in choice.sets:
+                    first_set.setdefault(flag, (passage.file, choice.line))
+        for flag, (file, line) in first_set.items():
+            if flag not in tested:
+                self.warn(file, line, "flag-never-tested", flag=flag)
+
+    def terms(self) -> None:
+        """Terms nobody uses, and words in capitals that look like terms but are not defined."""
+        for word, passage_id in self.texts.capitals.items():
+            passage = self.story.passages[passage_id]
+            self.warn(passage.file, self.line_of(passage, word), "term-undefined", name=word)
+        glossary_file = label(Path(self.story.folder) / GLOSSARY_FILE)
+        for term in self.story.terms:
+            if term.term not in self.texts.used:
+                self.warn(glossary_file, term.line, "term-unused", name=term.term)
+
+    def lengths(self) -> None:
+        """Passages far longer than the typical one."""
+        counts = self.texts.words
+        if len(counts) < 4:
+            return
+        typical = statistics.median(counts.values())
+        for pid, words in counts.items():
+            if words >= LONG_MINIMUM and words > LONG_FACTOR * typical:
+                passage = self.story.passages[pid]
+                self.warn(passage.file, passage.line, "long-passage", id=pid, words=words,
+                          typical=round(typical))
+
+    def reading_levels(self) -> None:
+        """Sections (and passages outside any section) whose prose reads above the grade limit."""
+        if self.texts.no_grader:
+            reason = f"cannot load the hyphenation dictionary ({self.texts.no_grader})"
+            self.warn(self.story.folder, 0, "no-grader", reason=reason)
+            return
+        firsts: dict[object, Passage] = {}
+        for passage in self.story.passages.values():
+            firsts.setdefault(section_key(passage), passage)
+        for key, first in firsts.items():
+            counts = self.texts.prose.get(key, ProseCounts())
+            if counts.words < MIN_GRADED_WORDS:
+                continue
+            if (reading := grade(counts)) > self.max_grade:
+                part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'
+                self.warn(first.file, first.line, "hard-reading", part=part, grade=f"{reading:.1f}",
+                          limit=f"{self.max_grade:g}")
+
+    def line_of(self, passage: Passage, word: str) -> int:
+        """The first line at or after the passage's start where ``word`` appears."""
+        if passage.file not in self._lines:
+            try:
+                text = Path(passage.file).read_text(encoding="utf-8-sig", errors="replace")
+            except (OSError, ValueError):
+                text = ""
+            self._lines[passage.file] = text.splitlines()
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?:s|'s)?(?![\w-])")
+        lines = self._lines[passage.file]
+        for number in range(passage.line, len(lines) + 1):
+            if pattern.search(lines[number - 1]):
+                return number
+        return passage.line
+
+
+def _reach(starts: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
+    """Every node reachable from ``starts`` along ``edges``."""
+    seen = set(starts)
+    todo = list(seen)
+    while todo:
+        for target in edges[todo.pop()]:
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def _strong_components(edges: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = edges[node]
+            if position < len(targets):
+                work.append((node, position + 1))
+                target = targets[position]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return components
+

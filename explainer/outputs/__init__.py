@@ -1,0 +1,1 @@
+"""Front ends without Textual: line mode, the report, the handout, the web server."""

@@ -1,0 +1,265 @@
+"""A printable handout: every section, its questions and the glossary, as Markdown or HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from explainer.story.glossary import TERM_REFERENCE
+from explainer.story.model import Block, Passage, Question, Story
+from explainer.reader.shown import escape_markdown, where
+from explainer.reader.storage import write_user_file
+
+HTML_SUFFIXES = {".html", ".htm"}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
+_TAG_OR_PICTURE = re.compile(r"\\.|<|!(?=\[)", re.DOTALL)
+# Raw HTML is shown as text, and pictures (which would load files) are left out.
+_HTML_RENDERER = MarkdownIt("commonmark", {"html": False}).disable("image")
+_CHECKER = MarkdownIt("commonmark")
+
+STYLE = """
+body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
+       line-height: 1.5; color: #111; background: #fff; }
+h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; line-height: 1.2; }
+h2 { border-bottom: 1px solid #999; padding-bottom: .2rem; margin-top: 2.5rem; }
+blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 4px solid #999; color: #333; }
+.question { border: 1px solid #999; padding: .5rem 1rem; margin: 1rem 0; }
+.notes { background: #f3f3f3; padding: .5rem 1rem; }
+.some-paths { font-style: italic; color: #444; }
+.right { font-weight: bold; }
+dt { font-weight: bold; margin-top: .6rem; }
+@media print { h2 { page-break-before: auto; } .question { page-break-inside: avoid; } }
+"""
+
+
+def sections(story: Story) -> list[tuple[str, list[Passage]]]:
+    """The story's passages in file order, grouped under the section they explain."""
+    grouped: list[tuple[str, list[Passage]]] = []
+    for passage in story.passages.values():
+        label = where(story, passage)
+        if not grouped or grouped[-1][0] != label:
+            grouped.append((label, []))
+        grouped[-1][1].append(passage)
+    return grouped
+
+
+def plain_references(markdown: str) -> str:
+    """Markdown with ``[[shown|Term]]`` references turned into their shown words."""
+    return TERM_REFERENCE.sub(lambda match: match.group(1).strip(), markdown)
+
+
+def _shown_as_text(match: re.Match[str]) -> str:
+    found = match.group()
+    return found if found.startswith("\\") else "\\" + found
+
+
+def safe_body(markdown: str) -> str:
+    """An author's Markdown body with raw HTML and pictures (outside code) shown as text."""
+    pieces, position = [], 0
+    for code in _CODE.finditer(markdown):
+        pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position:code.start()]))
+        pieces.append(code.group())
+        position = code.end()
+    pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position:]))
+    safe = plain_references("".join(pieces))
+    if _has_markup(safe):  # an odd case the escaping above missed: show the whole body as text
+        return escape_markdown(plain_references(markdown))
+    return safe
+
+
+def _has_markup(markdown: str) -> bool:
+    """Whether Markdown renders any raw HTML or picture."""
+    for token in _CHECKER.parse(markdown):
+        kinds = [token.type, *(child.type for child in token.children or [])]
+        if any(kind in ("html_block", "html_inline", "image") for kind in kinds):
+            return True
+    return False
+
+
+def _condition_note(block: Block, answers: bool) -> str:
+    if block.condition is None:
+        return ""
+    return f"Only on some paths ({block.condition})" if answers else "Only on some paths"
+
+
+def _target_title(story: Story, goto: str) -> str:
+    passage = story.passages.get(goto)
+    return passage.title if passage else goto
+
+
+# Markdown ------------------------------------------------------------------------------------
+
+
+def handout_markdown(story: Story, answers: bool = False) -> str:
+    """The handout as Markdown; every piece of story text that is not a body is escaped."""
+    e = escape_markdown
+    kind = "Handout with answers and teacher notes" if answers else "Handout"
+    lines = [f"# {e(story.title)}", "", f"*{kind}*", ""]
+    for label, passages in sections(story):
+        lines += [f"## {e(label)}", ""]
+        for passage in passages:
+            lines += _passage_markdown(story, passage, answers)
+    lines += ["## Glossary", ""]
+    for term in sorted(story.terms, key=lambda t: t.term.casefold()):
+        also = f" (also: {', '.join(e(a) for a in term.aliases)})" if term.aliases else ""
+        lines.append(f"- **{e(term.term)}**{also}: {e(' '.join(term.definition.split()))}")
+        if term.source:
+            lines.append(f"  *Source: {e(term.source)}*")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _quote(text: str) -> list[str]:
+    paragraphs = [escape_markdown(line.strip()) for line in text.split("\n") if line.strip()]
+    return ["\n>\n".join(f"> {p}" for p in paragraphs), ""]
+
+
+def _passage_markdown(story: Story, passage: Passage, answers: bool) -> list[str]:
+    e = escape_markdown
+    lines = [f"### {e(passage.title)}", ""]
+    if passage.article:
+        lines += ["**The article says:**", ""] + _quote(passage.article)
+    for block in passage.blocks:
+        note = _condition_note(block, answers)
+        if note:
+            lines += [f"*{e(note)}:*", ""]
+        if block.markdown.strip():
+            lines += [safe_body(block.markdown.strip()), ""]
+    if passage.question is not None:
+        lines += _question_markdown(story, passage.question, answers)
+    if answers and passage.notes.strip():
+        lines += ["**Teacher notes:**", ""] + _quote(passage.notes)
+    return lines
+
+
+def _question_markdown(story: Story, question: Question, answers: bool) -> list[str]:
+    e = escape_markdown
+    lines = []
+    if question.role:
+        lines += [f"*{e(question.role)}*", ""]
+    label = "Quiz" if question.is_quiz else "Your decision"
+    lines += [f"**{label}:** {e(question.prompt)}", ""]
+    for number, option in enumerate(question.options, start=1):
+        mark = ""
+        if answers and question.is_quiz:
+            mark = " **(right)**" if option.correct else " (wrong)"
+        elif answers and option.goto:
+            mark = f" (leads to: {e(_target_title(story, option.goto))})"
+        lines.append(f"{number}. {e(option.text)}{mark}")
+        if answers and option.feedback:
+            lines.append(f"   *{e(option.feedback)}*")
+    return lines + [""]
+
+
+# HTML ----------------------------------------------------------------------------------------
+
+
+def handout_html(story: Story, answers: bool = False) -> str:
+    """The handout as one standalone HTML page: no scripts, no fonts, no files from elsewhere."""
+    x = html.escape
+    kind = "Handout with answers and teacher notes" if answers else "Handout"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'\">",
+        f"<title>{x(story.title)}: {x(kind)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{x(story.title)}</h1>",
+        f"<p><em>{x(kind)}</em></p>",
+    ]
+    for label, passages in sections(story):
+        parts.append(f"<section>\n<h2>{x(label)}</h2>")
+        for passage in passages:
+            parts += _passage_html(story, passage, answers)
+        parts.append("</section>")
+    parts.append('<section>\n<h2>Glossary</h2>\n<dl>')
+    for term in sorted(story.terms, key=lambda t: t.term.casefold()):
+        also = f" <small>(also: {x(', '.join(term.aliases))})</small>" if term.aliases else ""
+        parts.append(f"<dt>{x(term.term)}{also}</dt>")
+        source = f"<br><em>Source: {x(term.source)}</em>" if term.source else ""
+        parts.append(f"<dd>{x(' '.join(term.definition.split()))}{source}</dd>")
+    parts += ["</dl>\n</section>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _paragraphs_html(text: str) -> str:
+    return "\n".join(f"<p>{html.escape(line.strip())}</p>" for line in text.split("\n")
+                     if line.strip())
+
+
+def _passage_html(story: Story, passage: Passage, answers: bool) -> list[str]:
+    x = html.escape
+    parts = [f'<article id="{x(passage.id)}">', f"<h3>{x(passage.title)}</h3>"]
+    if passage.article:
+        parts.append("<p><strong>The article says:</strong></p>")
+        parts.append(f"<blockquote>\n{_paragraphs_html(passage.article)}\n</blockquote>")
+    for block in passage.blocks:
+        note = _condition_note(block, answers)
+        if note:
+            parts.append(f'<p class="some-paths">{x(note)}:</p>')
+        if block.markdown.strip():
+            parts.append(_HTML_RENDERER.render(plain_references(block.markdown.strip())))
+    question = passage.question
+    if question is not None:
+        parts.append('<div class="question">')
+        if question.role:
+            parts.append(f"<p><em>{x(question.role)}</em></p>")
+        label = "Quiz" if question.is_quiz else "Your decision"
+        parts.append(f"<p><strong>{label}:</strong> {x(question.prompt)}</p>\n<ol>")
+        for option in question.options:
+            mark = ""
+            if answers and question.is_quiz:
+                mark = ' <span class="right">(right)</span>' if option.correct else " (wrong)"
+            elif answers and option.goto:
+                mark = f" (leads to: {x(_target_title(story, option.goto))})"
+            feedback = f"<br><em>{x(option.feedback)}</em>" if answers and option.feedback else ""
+            parts.append(f"<li>{x(option.text)}{mark}{feedback}</li>")
+        parts.append("</ol>\n</div>")
+    if answers and passage.notes.strip():
+        parts.append(f'<div class="notes"><p><strong>Teacher notes:</strong></p>\n'
+                     f"{_paragraphs_html(passage.notes)}\n</div>")
+    parts.append("</article>")
+    return parts
+
+
+# Output --------------------------------------------------------------------------------------
+
+
+def handout_for(path: Path, story: Story, answers: bool = False) -> str:
+    """The handout in the format the file's suffix asks for.
+
+    Raises:
+        ValueError: when the suffix is neither Markdown nor HTML.
+    """
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return handout_html(story, answers)
+    if suffix in MARKDOWN_SUFFIXES:
+        return handout_markdown(story, answers)
+    raise ValueError(f"cannot tell the format from {path.name!r}: end the name in .md or .html")
+
+
+def run_handout(story: Story, answers: bool = False, output: Path | None = None) -> int:
+    """Write the handout to ``output`` (format by suffix), or show it in the terminal."""
+    if output is None:
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(handout_markdown(story, answers), hyperlinks=False))
+        return 0
+    try:
+        text = handout_for(output, story, answers)
+    except ValueError as error:
+        print(f"handout: {error}", file=sys.stderr)
+        return 2
+    return write_user_file(output, text, "Handout")

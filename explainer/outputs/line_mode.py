@@ -1,0 +1,388 @@
+"""Line mode: the story as plain lines and a prompt, for screen readers, pipes and scripts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable
+from typing import TextIO
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from explainer.story.glossary import TERM_LINK_PREFIX, Glossary
+from explainer.reader.journey import Journey
+from explainer.story.files import make_visible
+from explainer.story.model import Passage, Story, Term
+from explainer.reader.shown import feedback_line, passage_markdown, path_summary, where
+from explainer.outputs.report import build_report, hand_in_hint, time_markdown
+from explainer.reader.saves import SaveSlot, has_progress
+
+HELP = """\
+Type the number of a choice and press Enter.
+  b        go back one passage
+  f        go forward again
+  g TERM   what a glossary term means (g alone lists the terms here)
+  n        the teacher's notes for this passage
+  r        start over from the beginning
+  h        this help
+  q        quit (your progress is kept)"""
+
+_PARSER = MarkdownIt("commonmark")
+
+
+def markdown_to_text(markdown: str, width: int = 80,
+                     strong: Callable[[str], str] = lambda text: text) -> str:
+    """Markdown as plain, wrapped text: no markup, links shown by their words, no control bytes.
+
+    Args:
+        markdown: the Markdown to render.
+        width: the column to wrap at.
+        strong: how to show a heading (e.g. in bold); plain by default.
+    """
+    tree = SyntaxTreeNode(_PARSER.parse(markdown))
+    return "\n\n".join(block for block in _blocks(tree.children, max(width, 20), strong) if block)
+
+
+def _blocks(nodes: list[SyntaxTreeNode], width: int, strong: Callable[[str], str]) -> list[str]:
+    out: list[str] = []
+    for node in nodes:
+        kind = node.type
+        if kind in ("paragraph", "heading"):
+            text = _wrap(_inline(node.children[0]) if node.children else "", width)
+            out.append(strong(text) if kind == "heading" else text)
+        elif kind == "blockquote":
+            inner = "\n\n".join(_blocks(node.children, width - 4, strong))
+            out.append(textwrap.indent(inner, "    ", lambda line: True))
+        elif kind in ("bullet_list", "ordered_list"):
+            out.append(_list(node, width, strong))
+        elif kind in ("fence", "code_block", "html_block"):
+            out.append(textwrap.indent(make_visible(node.content.rstrip("\n")), "    "))
+        elif kind != "hr":
+            out.extend(_blocks(node.children, width, strong))
+    return out
+
+
+def _list(node: SyntaxTreeNode, width: int, strong: Callable[[str], str]) -> str:
+    start = int(str(node.attrs.get("start", 1))) if node.type == "ordered_list" else 1
+    items = []
+    for number, item in enumerate(node.children, start=start):
+        marker = f"{number}. " if node.type == "ordered_list" else "- "
+        body = "\n".join(_blocks(item.children, width - len(marker), strong))
+        first, _, rest = body.partition("\n")
+        items.append(marker + first + ("\n" + textwrap.indent(rest, " " * len(marker))
+                                       if rest else ""))
+    return "\n".join(items)
+
+
+def _inline(node: SyntaxTreeNode) -> str:
+    parts = []
+    for child in node.children:
+        kind = child.type
+        if kind in ("text", "code_inline", "html_inline"):
+            parts.append(make_visible(child.content))
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        elif kind == "link":
+            words = _inline(child)
+            href = make_visible(str(child.attrs.get("href", "")))
+            shown = href and not href.startswith(TERM_LINK_PREFIX) and href != words
+            parts.append(f"{words} ({href})" if shown else words)
+        elif kind == "image":
+            parts.append(f"(picture: {_inline(child)})")
+        else:
+            parts.append(_inline(child))
+    return "".join(parts)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or ""
+        for line in text.split("\n")
+    )
+
+
+def use_color(stream: TextIO) -> bool:
+    """Whether to colour output: only on a terminal, and never with ``NO_COLOR`` set."""
+    return not os.environ.get("NO_COLOR") and stream.isatty()
+
+
+def _width(stream: TextIO) -> int:
+    return shutil.get_terminal_size((80, 24)).columns if stream.isatty() else 80
+
+
+class LinePlayer:
+    """Plays a story as plain lines: passage text, numbered choices, a prompt."""
+
+    def __init__(self, story: Story, *, slot: SaveSlot | None = None,
+                 input: TextIO, output: TextIO, errors: TextIO,
+                 color: bool | None = None, width: int | None = None,
+                 teacher: bool = False) -> None:
+        self.story = story
+        self.teacher = teacher
+        self.slot = slot
+        self.input, self.output, self.errors = input, output, errors
+        self.color = use_color(output) if color is None else color
+        self.width = width or _width(output)
+        self.echo = not input.isatty()
+        self.glossary = Glossary(story.terms)
+        self.journey = Journey(story)
+
+    # Output ---------------------------------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        """Print text (never a control character from the story) and a line end."""
+        self.output.write(make_visible(text) + "\n")
+        self.output.flush()
+
+    def bold(self, text: str) -> str:
+        """Bold text when colour is on; as it is otherwise."""
+        return f"\x1b[1m{text}\x1b[22m" if self.color else text
+
+    def say_bold(self, text: str) -> None:
+        """Print a line in bold (when colour is on)."""
+        self.output.write(self.bold(make_visible(text)) + "\n")
+        self.output.flush()
+
+    def notice(self, text: str) -> None:
+        """Tell the reader something about their saves, on the error stream."""
+        self.errors.write(make_visible(text) + "\n")
+        self.errors.flush()
+
+    def ask(self, prompt: str = "> ") -> str | None:
+        """Read one line after a prompt; ``None`` at the end of input."""
+        self.output.write(prompt)
+        self.output.flush()
+        line = self.input.readline()
+        if not line:
+            self.output.write("\n")
+            return None
+        if self.echo:
+            self.output.write(make_visible(line.rstrip("\r\n")) + "\n")
+        return line.strip()
+
+    # Playing --------------------------------------------------------------------------------
+
+    def run(self) -> int:
+        """Play until the reader quits or the input ends; returns the exit code."""
+        try:
+            if not self.offer_resume():
+                return 0
+            self.show_passage()
+            while True:
+                line = self.ask()
+                if line is None or line.lower() in ("q", "quit", "exit"):
+                    break
+                self.handle(line)
+        except KeyboardInterrupt:
+            self.save()
+            self.output.write("\n")
+            return 130
+        self.save()
+        if self.slot is not None and not self.slot.blocked and not self.slot.failing:
+            self.say("Your progress is saved. Run the explainer again to go on.")
+        return 0
+
+    def offer_resume(self) -> bool:
+        """Load a save and offer to resume it; returns ``False`` if the reader quit."""
+        if self.slot is None:
+            return True
+        saved, notices = self.slot.load()
+        for text in notices:
+            self.notice(text)
+        if saved is None or not has_progress(saved):
+            return True
+        self.say(f"You have saved progress: {where(self.story, saved.passage)}, "
+                 f"{saved.passage.title}.")
+        self.say("1. Resume where you left off")
+        self.say("2. Start over")
+        while True:
+            answer = self.ask()
+            if answer is None or answer.lower() in ("q", "quit"):
+                return False
+            if answer.lower() in ("", "1", "r"):
+                self.journey = saved
+                return True
+            if answer.lower() in ("2", "s"):
+                return True
+            self.say("Type 1 to resume or 2 to start over.")
+
+    def handle(self, line: str) -> None:
+        """Act on one line the reader typed."""
+        command, _, rest = line.partition(" ")
+        command = command.lower()
+        if command.isdigit():
+            self.pick(int(command))
+        elif command == "b":
+            if self.journey.back():
+                self.moved()
+            else:
+                self.say("You are at the beginning.")
+        elif command == "f":
+            if self.journey.forward():
+                self.moved()
+            else:
+                self.say("There is nothing ahead to go forward to.")
+        elif command == "g":
+            self.define(rest.strip())
+        elif command == "n":
+            self.show_notes(always=True)
+        elif command in ("h", "?", "help"):
+            self.say(HELP)
+        elif command == "r":
+            answer = self.ask("Start over from the beginning? (y/n) ")
+            if answer is not None and answer.lower() in ("y", "yes"):
+                self.journey = Journey(self.story)
+                self.moved()
+        elif command == "":
+            self.show_choices()
+        else:
+            self.say(f"Type a number{self._range()}, or h for help.")
+
+    def _range(self) -> str:
+        count = len(self.journey.choices())
+        return f" from 1 to {count}" if count > 1 else " (1)" if count == 1 else ""
+
+    def pick(self, number: int) -> None:
+        """Choose the choice with this number."""
+        choices = self.journey.choices()
+        if not 1 <= number <= len(choices):
+            if choices:
+                self.say(f"There is no choice {number}. Type a number{self._range()}.")
+            else:
+                self.say("There is nothing to choose here. Type b to go back, r to start over "
+                         "or q to quit.")
+            return
+        answer = self.journey.choose(choices[number - 1])
+        if answer is None:
+            self.moved()
+            return
+        self.say(("\u2713 " if answer.correct else "\u2717 ") + feedback_line(answer))
+        self.save()
+        self.say()
+        self.show_choices()
+
+    def moved(self) -> None:
+        """Save, then show the passage the reader is now on."""
+        self.save()
+        self.show_passage()
+
+    def save(self) -> None:
+        """Save the journey; report the first failure only."""
+        if self.slot is not None:
+            problem = self.slot.save(self.journey)
+            if problem:
+                self.notice(problem)
+
+    def show_passage(self) -> None:
+        """Print the current passage, its terms and its choices."""
+        journey = self.journey
+        passage = journey.passage
+        markdown = passage_markdown(passage, journey.flags)
+        self.say()
+        self.say(where(self.story, passage))
+        self.say()
+        self.output.write(markdown_to_text(self.glossary.link(markdown), self.width,
+                                           strong=self.bold) + "\n")
+        terms = self.passage_terms(passage, markdown)
+        if terms:
+            self.say()
+            self.say(_wrap("Terms: " + ", ".join(t.term for t in terms)
+                           + " (g TERM for a definition)", self.width))
+        if self.teacher:
+            self.show_notes()
+        if passage.ending:
+            summary = path_summary(journey, "Type r to start over and try another path.")
+            self.say()
+            self.say(markdown_to_text(summary, self.width))
+            self.say()
+            self.say(markdown_to_text(time_markdown(build_report(journey)), self.width))
+            if self.slot is not None:
+                self.say()
+                self.say(markdown_to_text(hand_in_hint(self.slot.student), self.width))
+        self.say()
+        self.show_choices()
+
+    def show_notes(self, always: bool = False) -> None:
+        """Print the teacher's notes for this passage (``always``: say so when there are none)."""
+        notes = self.journey.passage.notes
+        if notes:
+            self.say()
+            self.say_bold("Teacher's notes")
+            self.say(_wrap(notes, self.width))
+        elif always:
+            self.say("There are no teacher's notes for this passage.")
+
+    def show_choices(self) -> None:
+        """Print the open question (if any) and the numbered choices."""
+        journey = self.journey
+        passage = journey.passage
+        question = passage.question
+        choices = journey.choices()
+        if question is not None and (not question.is_quiz or not journey.solved()):
+            if question.role:
+                self.say(_wrap(question.role, self.width))
+            label = "Quiz" if question.is_quiz else "Your decision"
+            self.say_bold(_wrap(f"{label}: {question.prompt}", self.width))
+        elif choices:
+            self.say_bold("Where next?")
+        elif passage.ending:
+            self.say("The end. Type r to start over, or q to quit.")
+        else:
+            self.say("There is no way on from here. Type b to go back.")
+        for number, choice in enumerate(choices, start=1):
+            self.say(_wrap(f"{number}. {choice.text}", self.width))
+
+    def passage_terms(self, passage: Passage, markdown: str) -> list[Term]:
+        """The glossary terms used in the passage, and those it lists."""
+        terms = self.glossary.terms_in(markdown)
+        for name in passage.terms:
+            term = self.glossary.lookup(name)
+            if term is not None and term not in terms:
+                terms.append(term)
+        return terms
+
+    def define(self, name: str) -> None:
+        """Print a term's definition, or list the terms of this passage."""
+        passage = self.journey.passage
+        here = self.passage_terms(passage, passage_markdown(passage, self.journey.flags))
+        if not name:
+            listed = ", ".join(t.term for t in here) if here else "none"
+            self.say(f"Terms here: {listed}. Type g and a term, e.g. g {here[0].term}."
+                     if here else "There are no glossary terms in this passage.")
+            return
+        term = self.glossary.lookup(name) or _starting_with(name, here) or _starting_with(
+            name, list(self.story.terms))
+        if term is None:
+            self.say(f"The glossary has no term {name!r}. Type g alone to list the terms here.")
+            return
+        self.journey.look_up(term.term)
+        self.say_bold(term.term)
+        self.say(_wrap(term.definition.strip(), self.width))
+        if term.aliases:
+            self.say(_wrap("Also: " + ", ".join(term.aliases), self.width))
+        if term.source:
+            self.say(_wrap("Source: " + term.source, self.width))
+        self.save()
+
+
+def _starting_with(prefix: str, terms: list[Term]) -> Term | None:
+    """The only term whose name starts with ``prefix`` (ignoring case), if exactly one does."""
+    wanted = prefix.casefold()
+    found = {t.term: t for t in terms if any(n.casefold().startswith(wanted) for n in t.names)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def run_plain(story: Story, student: str = "", teacher: bool = False) -> int:
+    """Play ``story`` in line mode on standard input and output; returns the exit code."""
+    try:
+        return LinePlayer(story, slot=SaveSlot(story, student), teacher=teacher,
+                          input=sys.stdin, output=sys.stdout, errors=sys.stderr).run()
+    except BrokenPipeError:
+        # Whoever read the output has gone (``| head``): stop quietly, progress is saved.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -1,0 +1,1 @@
+"""The reader's state: the journey through a story, saves, settings, the story's shape."""

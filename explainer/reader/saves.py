@@ -1,0 +1,192 @@
+"""Saved progress: one file per student and story, written atomically, never lost silently."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from explainer.reader.journey import Journey
+from explainer.story.model import Story
+from explainer.reader.storage import atomic_write_text, data_dir
+
+SAVE_FORMAT = "explainer-save"
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 5_000_000
+STALE_TEMPORARY_SECONDS = 60
+_UNSAFE = re.compile(r"[^a-z0-9_]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+             *(f"lpt{n}" for n in range(10))}
+
+
+class DamagedSave(Exception):
+    """A save file that cannot be used: not JSON, another program's, another story's ..."""
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """``text`` as a safe, lower-case ASCII file name part (may be empty)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _UNSAFE.sub("-", ascii_text.casefold()).strip("-_")[:limit].strip("-_")
+
+
+def student_file_name(student: str) -> str:
+    """A file name (without suffix) for a student, distinct for names that differ in letters."""
+    name = " ".join(student.split())
+    if not name:
+        return "default"
+    plain = slug(name)
+    if plain and plain == re.sub(r"[\s-]+", "-", name.casefold()) and plain not in _RESERVED:
+        return plain
+    import hashlib  # here: OpenSSL takes milliseconds to load, and most starts have no name
+
+    digest = hashlib.sha256(name.casefold().encode()).hexdigest()[:8]
+    return f"{plain or 'student'}-{digest}"
+
+
+def story_key(story: Story) -> str:
+    """The folder name that keeps one story's saves apart from another's.
+
+    Made of the story folder's name and the first passage's id, which stay the same while
+    an author edits titles and text (the title alone would orphan saves when it changes).
+    """
+    folder = slug(Path(story.folder).resolve().name) if story.folder else ""
+    return "-".join(part for part in (folder, slug(story.start)) if part) or slug(
+        story.title) or "story"
+
+
+def has_progress(journey: Journey) -> bool:
+    """Whether the reader has done anything worth resuming."""
+    return len(journey.history.steps) > 1 or bool(journey.attempts or journey.looked_up)
+
+
+class SaveSlot:
+    """Where one student's progress in one story is kept, read and written."""
+
+    def __init__(self, story: Story, student: str = "", folder: Path | None = None) -> None:
+        self.story = story
+        self.student = " ".join(student.split())
+        base = folder if folder is not None else data_dir()
+        self.path = base / "saves" / story_key(story) / f"{student_file_name(student)}.json"
+        self.failing = False
+        self.blocked = False
+
+    def exists(self) -> bool:
+        """Whether a save file is there."""
+        return self.path.is_file()
+
+    def read(self, clock: Callable[[], float] = time.monotonic) -> tuple[Journey, list[str]]:
+        """Read the saved journey without changing any file.
+
+        Returns:
+            The journey and notices about what the edited story no longer has.
+
+        Raises:
+            FileNotFoundError: when there is no save.
+            DamagedSave: when the file is damaged, foreign, or for another story.
+            OSError: when the file cannot be read.
+        """
+        with self.path.open("rb") as file:
+            raw = file.read(MAX_SAVE_BYTES + 1)
+        if len(raw) > MAX_SAVE_BYTES:
+            raise DamagedSave("it is far too large to be a save")
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError) as error:
+            raise DamagedSave("it is not valid JSON") from error
+        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+            raise DamagedSave("it is not an explainer save")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise DamagedSave("its version is missing")
+        if version > SAVE_VERSION:
+            raise DamagedSave(f"a newer version of explainer wrote it (version {version})")
+        if data.get("start") != self.story.start:
+            raise DamagedSave(f"it belongs to another story ({str(data.get('story'))[:60]!r})")
+        try:
+            return Journey.from_dict(self.story, data.get("journey"), clock=clock)
+        except (ValueError, TypeError, KeyError, RecursionError) as error:
+            raise DamagedSave(f"its contents are damaged: {error}") from error
+
+    def load(self, clock: Callable[[], float] = time.monotonic) -> tuple[Journey | None, list[str]]:
+        """Read the saved journey, moving a damaged or foreign file aside with a notice.
+
+        Returns:
+            The journey (``None`` when there is none to resume) and notices for the reader.
+        """
+        self._remove_stale_temporaries()
+        try:
+            return self.read(clock)
+        except (FileNotFoundError, NotADirectoryError):
+            return None, []
+        except DamagedSave as damage:
+            return None, [self._move_aside(str(damage))]
+        except OSError as error:
+            self.blocked = True
+            return None, [f"Your saved progress in {self.path} could not be read "
+                          f"({_reason(error)}). It was left as it is, and progress will not be "
+                          "saved this time."]
+
+    def save(self, journey: Journey) -> str | None:
+        """Write the journey atomically.
+
+        Returns:
+            A notice the first time writing fails (read-only or full disk ...), else ``None``.
+        """
+        if self.blocked:
+            return None
+        data: dict[str, Any] = {
+            "format": SAVE_FORMAT,
+            "version": SAVE_VERSION,
+            "story": self.story.title,
+            "start": self.story.start,
+            "student": self.student,
+            "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "journey": journey.to_dict(),
+        }
+        try:
+            atomic_write_text(self.path, json.dumps(data, indent=1) + "\n")
+        except OSError as error:
+            if self.failing:
+                return None
+            self.failing = True
+            return (f"Your progress could not be saved in {self.path.parent} ({_reason(error)}). "
+                    "You can keep reading, but it will not be remembered.")
+        self.failing = False
+        return None
+
+    def _move_aside(self, reason: str) -> str:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for count in range(100):
+            suffix = f"-{count}" if count else ""
+            aside = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{suffix}.json")
+            if not aside.exists():
+                break
+        try:
+            self.path.rename(aside)
+        except OSError as error:
+            self.blocked = True
+            return (f"Your saved progress in {self.path} could not be used: {reason}. "
+                    f"It could not be moved aside either ({_reason(error)}), so it was left as "
+                    "it is and progress will not be saved this time.")
+        return (f"Your saved progress could not be used: {reason}. It was moved to {aside} "
+                "and you start from the beginning.")
+
+    def _remove_stale_temporaries(self) -> None:
+        """Remove half-written files that a killed process left behind."""
+        try:
+            leftovers = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
+            for leftover in leftovers:
+                if time.time() - leftover.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                    leftover.unlink()
+        except OSError:
+            pass
+
+
+def _reason(error: OSError) -> str:
+    """A short reason for a failed file operation."""
+    return error.strerror or type(error).__name__

@@ -1,0 +1,62 @@
+"""Scene files and glossary -> :class:`Story`, with errors that name file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explainer.story.fields import Findings
+from explainer.story.files import GLOSSARY_FILE, label, scene_files
+from explainer.story.glossary_file import read_glossary
+from explainer.story.model import Passage, Story
+from explainer.story.problems import Problem, StoryError
+from explainer.story.scene_file import read_scene_file
+
+
+def load_story(folder: str | Path) -> Story:
+    """Load and validate the story in ``folder``.
+
+    Raises:
+        StoryError: with one :class:`Problem` per thing wrong, sorted by file and line.
+    """
+    story, problems = read_story(folder)
+    if problems or story is None:
+        raise StoryError(problems)
+    return story
+
+
+def read_story(folder: str | Path) -> tuple[Story | None, list[Problem]]:
+    """Read a story folder, returning the story (if it could be built) and all errors."""
+    folder = Path(folder)
+    findings = Findings()
+    paths = scene_files(folder, findings.error)
+    if not paths:
+        return None, findings.problems
+    inside = folder.resolve()  # scene files must lie inside the folder, links resolved
+    passages: dict[str, Passage] = {}
+    for path in paths:
+        for passage in read_scene_file(findings, path, inside):
+            if passage.id in passages:
+                first = passages[passage.id]
+                findings.error(passage.file, passage.line, "duplicate-id", id=passage.id,
+                               place=f"{first.file}:{first.line}")
+            else:
+                passages[passage.id] = passage
+    terms = read_glossary(findings, folder / GLOSSARY_FILE, inside)
+    if not passages:
+        return None, findings.problems
+    story = Story(passages=passages, terms=terms, folder=label(folder), start=next(iter(passages)))
+    check_links(findings, story)
+    return story, findings.problems
+
+
+def check_links(findings: Findings, story: Story) -> None:
+    """Note every choice to a missing passage, reference to a missing term, flag never set."""
+    for target, what, file, line in findings.gotos:
+        if target not in story.passages:
+            findings.error(file, line, "goto-missing", what=what, target=target)
+    for name, file, line in findings.references:
+        if story.term_named(name) is None:
+            findings.error(file, line, "no-term", name=name)
+    for flag, file, line in findings.tested:
+        if flag not in findings.set_flags:
+            findings.error(file, line, "flag-never-set", flag=flag)

@@ -1,0 +1,116 @@
+"""The Textual app: built from an already-loaded story."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.app import App
+from textual.binding import Binding
+
+from explainer.tui.commands import StoryCommands
+from explainer.story.glossary import Glossary
+from explainer.reader.journey import Journey
+from explainer.story.model import Story
+from explainer.reader.shown import where
+from explainer.reader.saves import SaveSlot, has_progress
+from explainer.tui.screens.story import StoryScreen
+from explainer.reader.settings import Settings, load_settings, save_settings
+from explainer.tui.themes import HIGH_CONTRAST, next_theme
+
+
+
+
+class ExplainerApp(App[None]):
+    """Walks a reader through one story."""
+
+    CSS_PATH = "explainer.tcss"
+    COMMANDS = App.COMMANDS | {StoryCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("t", "next_theme", "Theme", id="theme"),
+    ]
+
+    def __init__(self, story: Story, save_slot: SaveSlot | None = None, *,
+                 teacher: bool = False, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.clock = clock
+        self.story = story
+        self.title = story.title
+        self.teacher = teacher
+        self.register_theme(HIGH_CONTRAST)
+        self._remembered_theme = load_settings().theme
+        if self._remembered_theme in self.available_themes:
+            self.theme = self._remembered_theme
+        self.save_slot = save_slot
+        self._saved: Journey | None = None
+        self._save_notices: list[str] = []
+        self._story_screen: StoryScreen | None = None
+
+    def get_default_screen(self) -> StoryScreen:
+        if self.save_slot is not None:
+            saved, self._save_notices = self.save_slot.load()
+            self._saved = saved if saved is not None and has_progress(saved) else None
+        self._story_screen = StoryScreen(Journey(self.story, clock=self.clock), Glossary(self.story.terms))
+        return self._story_screen
+
+    def on_mount(self) -> None:
+        for notice in self._save_notices:
+            self.notify(notice, title="Saved progress", severity="warning", timeout=12,
+                        markup=False)
+        saved = self._saved
+        if saved is not None and self.save_slot is not None:
+            from explainer.tui.screens.resume import ResumeScreen  # only when there is progress to resume
+
+            self.push_screen(ResumeScreen(self.save_slot.student, where(self.story, saved.passage),
+                                          saved.passage.title), self._resume)
+
+    async def _resume(self, resume: bool | None) -> None:
+        saved, self._saved = self._saved, None
+        screen = self._story_screen
+        if screen is None or saved is None:
+            return
+        if resume:
+            screen.journey = saved
+            await screen.show_passage()
+        else:
+            self.save_progress(screen.journey)
+
+    def on_story_screen_progressed(self, event: StoryScreen.Progressed) -> None:
+        if self._saved is None:
+            self.save_progress(event.journey)
+
+    def save_progress(self, journey: Journey) -> None:
+        """Save the journey; tell the reader once if it cannot be saved."""
+        if self.save_slot is not None:
+            problem = self.save_slot.save(journey)
+            if problem:
+                self.notify(problem, title="Not saved", severity="error", timeout=12,
+                            markup=False)
+
+    async def action_quit(self) -> None:
+        if self._story_screen is not None and self._saved is None:
+            self.save_progress(self._story_screen.journey)
+        self.exit()
+
+    def watch_theme(self, theme: str) -> None:
+        if theme == self._remembered_theme:
+            return
+        self._remembered_theme = theme
+        try:
+            save_settings(Settings(theme=theme))
+        except OSError as error:
+            self.notify(f"The theme could not be remembered: {error}", severity="warning",
+                        markup=False)
+
+    def action_next_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+
+    def action_help(self) -> None:
+        from explainer.tui.screens.help import HelpScreen  # not needed for the first screen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

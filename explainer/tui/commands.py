@@ -1,0 +1,58 @@
+"""Command palette: find any glossary term, or a passage already visited."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+if TYPE_CHECKING:
+    pass
+
+
+class StoryCommands(Provider):
+    """Offers every glossary term and every visited passage."""
+
+    def _entries(self) -> list[tuple[str, str, object]]:
+        from explainer.tui.screens.story import StoryScreen
+
+        screen = self.screen if isinstance(self.screen, StoryScreen) else None
+        if screen is None:
+            return []
+        entries: list[tuple[str, str, object]] = [
+            (f"Term: {term.term}", term.definition[:80], partial(screen.open_term, term))
+            for term in screen.glossary.terms
+        ]
+        for passage_id in screen.journey.visited:
+            passage = screen.journey.story.passages[passage_id]
+            entries.append((f"Passage: {passage.title}", "a passage you have visited",
+                            partial(screen.open_passage, passage_id)))
+        return entries
+
+    async def discover(self) -> Hits:
+        for text, help_text, command in self._entries():
+            # Content, not str: the palette reads a str as markup, and these are a story's words.
+            yield DiscoveryHit(Content(text), command, text=text,  # type: ignore[arg-type]
+                               help=Content(help_text))  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, help_text, command in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), command, text=text,  # type: ignore[arg-type]
+                          help=Content(help_text))  # type: ignore[arg-type]
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """The text with the matched letters styled, as text (``Matcher.highlight`` reads markup)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -1,0 +1,99 @@
+"""The question (if any), quiz feedback, and the numbered choices."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from explainer.reader.journey import Answer
+from explainer.tui.messages import ChoiceMade
+from explainer.reader.shown import feedback_line
+from explainer.story.model import Choice, Question
+
+
+class ChoiceList(Vertical):
+    """Shows what the reader may pick and posts :class:`ChoiceMade` when they do."""
+
+    DEFAULT_CSS = """
+    ChoiceList {
+        height: auto;
+        max-height: 50%;
+        border-top: solid $primary;
+        padding: 0 1;
+    }
+    ChoiceList #prompt { margin-bottom: 0; }
+    ChoiceList #feedback { display: none; }
+    ChoiceList #feedback.-shown { display: block; }
+    ChoiceList #feedback.-right { color: $success; }
+    ChoiceList #feedback.-wrong { color: $warning; }
+    ChoiceList OptionList {
+        height: auto;
+        max-height: 12;
+        border: none;
+        border-left: blank;
+        padding: 0;
+        background: transparent;
+    }
+    ChoiceList OptionList:focus {
+        border: none;
+        border-left: outer $accent;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.choices: list[Choice] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="prompt")
+        yield Static(id="feedback")
+        yield OptionList(id="options", markup=False)
+
+    def show(self, question: Question | None, choices: list[Choice], quiz_open: bool) -> None:
+        """Show a question's prompt (while it is open) and the choices on offer."""
+        prompt = Text()
+        if question is not None and quiz_open:
+            if question.role:
+                prompt.append(question.role + "\n", style="italic")
+            label = "Quiz" if question.is_quiz else "Your decision"
+            prompt.append(f"{label}: ", style="bold reverse")
+            prompt.append(" " + question.prompt, style="bold")
+        elif choices:
+            prompt.append("Where next?", style="bold")
+        self.query_one("#prompt", Static).update(prompt)
+        self.display = bool(choices) or question is not None
+        self.choices = choices
+        options = self.query_one("#options", OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(Text(f"{number}. {choice.text}")) for number, choice in enumerate(choices, start=1)
+        )
+        if choices:
+            options.highlighted = 0
+
+    def show_answer(self, answer: Answer | None) -> None:
+        """Show feedback on a quiz answer, or clear it."""
+        feedback = self.query_one("#feedback", Static)
+        feedback.set_class(answer is not None, "-shown")
+        feedback.set_class(answer is not None and answer.correct, "-right")
+        feedback.set_class(answer is not None and not answer.correct, "-wrong")
+        if answer is None:
+            feedback.update("")
+            return
+        text = Text("\u2713 " if answer.correct else "\u2717 ", style="bold")
+        text.append(feedback_line(answer))
+        feedback.update(text)
+
+    def pick(self, number: int) -> None:
+        """Pick the choice with this number (1 is the first); ignored if there is none."""
+        if 1 <= number <= len(self.choices):
+            self.post_message(ChoiceMade(self.choices[number - 1]))
+
+    @on(OptionList.OptionSelected, "#options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.pick(event.option_index + 1)
