@@ -64,10 +64,10 @@ def run_explainer(folder: str) -> None:
     """What ``python -m explainer --scenes DIR`` does, headless, until the first passage is painted."""
     from explainer.cli import build_parser
 
-    try:  # as the command line does: from the story's kept copy once it has one
-        from explainer.story_cache import open_story as load_story
-    except ImportError:  # an older shape of the app
+    try:
         from explainer.story.loader import load_story
+    except ImportError:  # an older shape of the app
+        from explainer.loader import load_story  # type: ignore[import-not-found, no-redef]
 
     args = build_parser().parse_args(["--scenes", folder])
     story = load_story(args.scenes)

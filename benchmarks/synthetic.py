@@ -7,18 +7,8 @@ from pathlib import Path
 
 PASSAGES_PER_FILE = 20
 STORY_TERMS = 30
-FILLER = (
-    "the a of to and in that is was he for it with as his on be at by this had not are but from "
-    "or have an they which one you were her all she there would their we him been has when who "
-    "will more no if out so said what up its about into than them can only other new some could "
-    "time these two may then do first any my now such like our over man me even most made after "
-    "also did many before must through back years where much your way well down should because "
-    "each just those people how too little state good very make world still own see men work long "
-    "get here between both life being under never day same another know while last might us great "
-    "old year off come since against go came right used take three company calls court case police"
-).split()
-_SYLLABLES = ("ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni "
-              "no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu").split()
+FILLER = ["the", "a", "of", "to", "and", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on", "be", "at", "by", "this", "had", "not", "are", "but", "from", "or", "have", "an", "they", "which", "one", "you", "were", "her", "all", "she", "there", "would", "their", "we", "him", "been", "has", "when", "who", "will", "more", "no", "if", "out", "so", "said", "what", "up", "its", "about", "into", "than", "them", "can", "only", "other", "new", "some", "could", "time", "these", "two", "may", "then", "do", "first", "any", "my", "now", "such", "like", "our", "over", "man", "me", "even", "most", "made", "after", "also", "did", "many", "before", "must", "through", "back", "years", "where", "much", "your", "way", "well", "down", "should", "because", "each", "just", "those", "people", "how", "too", "little", "state", "good", "very", "make", "world", "still", "own", "see", "men", "work", "long", "get", "here", "between", "both", "life", "being", "under", "never", "day", "same", "another", "know", "while", "last", "might", "us", "great", "old", "year", "off", "come", "since", "against", "go", "came", "right", "used", "take", "three", "company", "calls", "court", "case", "police"]
+_SYLLABLES = ["ba", "be", "bi", "bo", "bu", "da", "de", "di", "do", "du", "ka", "ke", "ki", "ko", "ku", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "mu", "na", "ne", "ni", "no", "nu", "ra", "re", "ri", "ro", "ru", "sa", "se", "si", "so", "su", "ta", "te", "ti", "to", "tu", "va", "ve", "vi", "vo", "vu", "za", "ze", "zi", "zo", "zu"]
 
 
 def term_names(count: int, seed: int = 1) -> list[tuple[str, list[str]]]:

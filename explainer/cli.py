@@ -105,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         from explainer.outputs.line_mode import run_plain
 
         return run_plain(story, args.student, args.teacher)
-    from explainer.tui.app import ExplainerApp
     from explainer.reader.saves import SaveSlot
+    from explainer.tui.app import ExplainerApp
 
     slot = None if args.served else SaveSlot(story, args.student)
     ExplainerApp(story, save_slot=slot, teacher=args.teacher).run()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from conftest import STORIES, screen_text
-from explainer.tui.app import ExplainerApp
+
 from explainer.story.loader import load_story
+from explainer.tui.app import ExplainerApp
 from explainer.tui.screens.help import HelpScreen
 from explainer.tui.screens.story import StoryScreen
 

@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SCENES, STORIES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, SCENES, STORIES
 from explainer.checks.check import check_story, reading_grade, story_warnings
+from explainer.checks.passage_words import explanation_text, plain_prose
 from explainer.cli import main
 from explainer.reader.journey import Journey
 from explainer.story.loader import load_story
 from explainer.story.problems import MESSAGES, Severity, documented_form
-from explainer.checks.passage_words import explanation_text, plain_prose
 
 DOCS = REPO / "docs" / "authoring.md"
 
@@ -250,6 +250,7 @@ def test_the_tutorial_story_checks_clean_and_plays_to_its_ending(tmp_path: Path,
 
 async def test_the_tutorial_story_plays_in_the_app(tmp_path: Path) -> None:
     from conftest import screen_text
+
     from explainer.tui.app import ExplainerApp
 
     for name, text in tutorial_files(DOCS.read_text(encoding="utf-8")).items():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from explainer.story.glossary import Glossary
 from explainer.story.model import Term
 
@@ -16,7 +15,7 @@ TERMS = (
 
 def names(text: str) -> list[tuple[str, str]]:
     glossary = Glossary(TERMS)
-    return [(text[m.start:m.end], m.term.term) for m in glossary.find(text)]
+    return [(text[m.start:m.end], m.term.name) for m in glossary.find(text)]
 
 
 def test_terms_are_found_ignoring_case_and_longest_first() -> None:
@@ -45,7 +44,7 @@ def test_an_alias_longer_than_the_term_wins() -> None:
 def test_terms_in_lists_each_term_once_in_order_of_first_use() -> None:
     glossary = Glossary(TERMS)
     found = glossary.terms_in("The CCP and the complaint; the CCP again; [[a group|Party]].")
-    assert [t.term for t in found] == ["Party", "Chinese Communist Party", "Complaint"]
+    assert [t.name for t in found] == ["Party", "Chinese Communist Party", "Complaint"]
 
 
 def test_link_makes_term_links_but_leaves_code_and_links_alone() -> None:
@@ -67,7 +66,7 @@ def test_an_empty_glossary_finds_nothing() -> None:
 
 def test_regex_characters_in_terms_are_literal() -> None:
     glossary = Glossary((Term("C++ (language)", "A language."), Term("a.b", "Dots.")))
-    assert [m.term.term for m in glossary.find("C++ (language) and a.b but not axb")] == [
+    assert [m.term.name for m in glossary.find("C++ (language) and a.b but not axb")] == [
         "C++ (language)", "a.b",
     ]
 
@@ -78,6 +77,6 @@ def test_letters_that_match_only_ignoring_case_still_name_their_term() -> None:
     glossary = Glossary((Term("State", "A country."), Term("Kilo", "A thousand."),
                          Term("Web  site", "Pages.")))
     text = "The ſtate sold a \u212ailo of web\n site."
-    assert [m.term.term for m in glossary.find(text)] == ["State", "Kilo", "Web  site"]
+    assert [m.term.name for m in glossary.find(text)] == ["State", "Kilo", "Web  site"]
     assert "term:0" in glossary.link(text)
     assert glossary.lookup("web  site") == glossary.lookup("Web site") == glossary.terms[2]

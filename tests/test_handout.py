@@ -6,11 +6,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import STORIES
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import STORIES
 from explainer.cli import main
 from explainer.outputs.handout import handout_html, handout_markdown, safe_body
 from explainer.story.loader import load_story

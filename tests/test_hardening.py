@@ -9,16 +9,16 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import REPO, STORIES, screen_text
 from textual.events import Resize
 from textual.geometry import Size
 
-from conftest import REPO, STORIES, screen_text
-from explainer.tui.app import ExplainerApp
 from explainer.checks.check import check_story
 from explainer.cli import build_parser, main
 from explainer.story.loader import load_story, read_story
 from explainer.story.model import Story
 from explainer.story.problems import StoryError
+from explainer.tui.app import ExplainerApp
 
 ENDING = "---\nid: end\ntitle: The end\nending: true\n---\nBye.\n"
 START = "---\nid: start\ntitle: Start\nchoices:\n  - text: Go on\n    goto: end\n---\nHello.\n"
@@ -295,7 +295,7 @@ def test_the_loader_keeps_markup_and_makes_escapes_visible_in_every_field(tmp_pa
     assert_literal("\n".join(fields), "Title", "Article", "Notes", "Body", "Role", "Prompt", "Right",
                    "Yes", "No", "Choice", "End", "Bye", "Alias", "Definition", "Source")
     assert question.options[1].text == f"Wrong \u241b[31mW {MARKUP}"  # a YAML "\e" escape too
-    assert term.term == f"Term {MARKUP}"
+    assert term.name == f"Term {MARKUP}"
 
 
 def panel_text(app: ExplainerApp, from_right: int = 1) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import STORIES
+
 from explainer.reader.journey import History, Journey, Step
+from explainer.reader.shown import passage_markdown, where
+from explainer.reader.summary import path_summary
 from explainer.story.loader import load_story
-from explainer.reader.shown import passage_markdown, path_summary, where
 
 
 @pytest.fixture
@@ -124,8 +125,8 @@ def test_the_article_is_quoted_and_the_place_is_named(journey: Journey) -> None:
 
 def test_feedback_says_the_verdict_once() -> None:
     from explainer.reader.journey import Answer
-    from explainer.story.model import Choice
     from explainer.reader.shown import feedback_line
+    from explainer.story.model import Choice
 
     def line(correct: bool, feedback: str) -> str:
         return feedback_line(Answer(Choice("x", correct=correct, feedback=feedback), correct, False))

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SCENES, STORIES
+
 from explainer.checks.check import story_warnings
 from explainer.story.loader import load_story, read_story
 from explainer.story.problems import MESSAGES, StoryError
@@ -134,7 +134,8 @@ CASES = [
     Case("bad-kind", {"01-start.md": scene("id: start\ntitle: Start\nquestion:\n  kind: poll\n"
                                            "  prompt: Which?\n  options:\n    - text: A\n")},
          ["01-start.md:5: question kind must be \"quiz\" or \"decision\", not \"poll\""]),
-    Case("no-options", {"01-start.md": scene("id: start\ntitle: Start\n" + QUIZ.replace("options:\n", "options: []\n"))},
+    Case("no-options",
+         {"01-start.md": scene("id: start\ntitle: Start\n" + QUIZ.replace("options:\n", "options: []\n"))},
          ["01-start.md:7: a question needs at least one option"]),
     Case("item-not-mapping", {"01-start.md": scene("id: start\ntitle: Start\nchoices:\n  - Go on\n")},
          ["01-start.md:5: choice 1 must be a mapping (text: ..., goto: ...)"]),

@@ -13,14 +13,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import SCENES, STORIES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SCENES, STORIES
 from explainer.checks.check import story_warnings
+from explainer.outputs.line_mode import LinePlayer
 from explainer.story.loader import load_story, read_story
 from explainer.story.model import Story
-from explainer.outputs.line_mode import LinePlayer
 from explainer.story.problems import MESSAGES, Problem, StoryError
 
 SOURCES = [folder for folder in (SCENES, STORIES / "trees", STORIES / "tiny")
@@ -35,7 +35,7 @@ INTERESTING = [
     b"set: [a, b]\n", b"if: not x\n", b"kind: poll\n", b"section: 0\n", b"minutes: -1\n",
     b"terms: [Nope]\n", b"options: []\n", b"choices:\n  - Go\n", b"9" * 5000,
     "\u202e".encode(), "\u2028".encode(), "\ufeff".encode(), "\ufffe".encode(), "北京".encode(),
-    "\u0301".encode(), "[bold red]x[/]".encode(),
+    "\u0301".encode(), b"[bold red]x[/]",
 ]
 OPERATIONS = ["insert", "delete", "replace", "truncate", "duplicate-line", "drop-line", "swap-lines",
               "indent-line"]

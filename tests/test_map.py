@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import STORIES, screen_text
 from textual.widgets import Tree
 
-from conftest import STORIES, screen_text
-from explainer.tui.app import ExplainerApp
 from explainer.reader.journey import Journey
-from explainer.story.loader import load_story
 from explainer.reader.outline import PassageNode, Seen, outline, seen
+from explainer.story.loader import load_story
+from explainer.tui.app import ExplainerApp
 from explainer.tui.screens.help import KEYS
 from explainer.tui.screens.map import MapScreen
 from explainer.tui.screens.story import StoryScreen

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from conftest import STORIES, screen_text
-from explainer.tui.app import ExplainerApp
+from textual.widgets import Static
+
 from explainer.cli import build_parser
 from explainer.story.loader import load_story
+from explainer.tui.app import ExplainerApp
 from explainer.tui.screens.help import KEYS
 from explainer.tui.screens.story import StoryScreen
 from explainer.tui.widgets.notes_panel import reflow
-from textual.widgets import Static
 
 TIMED = STORIES / "timed"
 

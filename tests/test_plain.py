@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, STORIES
+
+from explainer.outputs.line_mode import LinePlayer, markdown_to_text, use_color
 from explainer.reader.journey import Journey
+from explainer.reader.saves import SaveSlot
 from explainer.story.loader import load_story
 from explainer.story.model import Block, Passage, Story
-from explainer.outputs.line_mode import LinePlayer, markdown_to_text, use_color
-from explainer.reader.saves import SaveSlot
 
 
 class FakeTerminal(io.StringIO):

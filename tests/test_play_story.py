@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SCENES, screen_text
 from textual.widgets import Static
 
-from conftest import SCENES, screen_text
-from explainer.tui.app import ExplainerApp
 from explainer.story.loader import load_story
+from explainer.tui.app import ExplainerApp
 from explainer.tui.screens.story import StoryScreen
 
 # At this size the whole ending, path summary included, fits on screen.

@@ -7,16 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import STORIES, screen_text
-from explainer.tui.app import ExplainerApp
+
 from explainer.cli import main
+from explainer.outputs.report import report_json, report_markdown
 from explainer.reader.journey import Journey
+from explainer.reader.saves import SaveSlot
+from explainer.reader.summary import build_report, format_duration, path_summary
 from explainer.story.loader import load_story
 from explainer.story.model import Story
-from explainer.reader.shown import path_summary
-from explainer.outputs.report import build_report, format_duration, report_json, report_markdown
-from explainer.reader.saves import SaveSlot
+from explainer.tui.app import ExplainerApp
 
 
 class FakeClock:

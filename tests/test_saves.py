@@ -13,13 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, STORIES, screen_text
-from explainer.tui.app import ExplainerApp
+
 from explainer.reader.journey import Journey
+from explainer.reader.saves import DamagedSave, SaveSlot, has_progress, student_file_name
 from explainer.story.loader import load_story
 from explainer.story.model import Story
-from explainer.reader.saves import DamagedSave, SaveSlot, has_progress, student_file_name
+from explainer.tui.app import ExplainerApp
 from explainer.tui.screens.resume import ResumeScreen
 from explainer.tui.screens.story import StoryScreen
 

@@ -15,8 +15,8 @@ from urllib.parse import urlparse
 from urllib.request import urlopen
 
 import pytest
-
 from conftest import REPO, STORIES
+
 from explainer.cli import build_parser
 from explainer.outputs.serve import LOOPBACK, listening_message, offline_page, served_command
 

@@ -7,8 +7,9 @@ looking at the differences in the report.
 from __future__ import annotations
 
 from conftest import STORIES
-from explainer.tui.app import ExplainerApp
+
 from explainer.story.loader import load_story
+from explainer.tui.app import ExplainerApp
 
 
 def make_app() -> ExplainerApp:

@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import SCENES, TESTS
+
 from explainer.story.loader import load_story
 from explainer.story.model import Passage, Story
 

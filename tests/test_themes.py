@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import STORIES, screen_text
 from textual.color import Color
 
-from conftest import STORIES, screen_text
-from explainer.tui.app import ExplainerApp
-from explainer.story.loader import load_story
-from explainer.tui.screens.help import KEYS
 from explainer.reader.settings import Settings, load_settings, save_settings, settings_path
+from explainer.story.loader import load_story
+from explainer.tui.app import ExplainerApp
+from explainer.tui.screens.help import KEYS
 from explainer.tui.themes import CYCLE, HIGH_CONTRAST, next_theme
 
 

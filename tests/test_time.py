@@ -6,13 +6,13 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO, SCENES, STORIES, screen_text
-from explainer.tui.app import ExplainerApp
+
 from explainer.reader.journey import Journey
+from explainer.reader.outline import main_line, minutes_left, outline
 from explainer.story.loader import load_story
 from explainer.story.model import Block, Choice, Passage, Story
-from explainer.reader.outline import main_line, minutes_left, outline
+from explainer.tui.app import ExplainerApp
 
 TIMED = STORIES / "timed"
 

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer.story.glossary import Glossary
+from explainer.checks.passage_words import TextFacts, read_texts, section_key
+from explainer.checks.reading_grade import ProseCounts, flesch_kincaid_grade, grade
 from explainer.story.files import GLOSSARY_FILE, label
+from explainer.story.glossary import Glossary
 from explainer.story.loader import read_story
 from explainer.story.model import Passage, Story
 from explainer.story.problems import Problem, Severity, problem
-from explainer.checks.reading_grade import ProseCounts, flesch_kincaid_grade, grade
-from explainer.checks.passage_words import TextFacts, read_texts, section_key
 
 DEFAULT_MAX_GRADE = 9.0
 LONG_FACTOR = 3          # a passage this many times the typical length is "far longer"
@@ -77,10 +77,6 @@ class _Checks:
     def warn(self, file: str, line: int, code: str, **values: object) -> None:
         self.found.append(problem(file, line, code, Severity.WARNING, **values))
 
-    def ways_on(self, passage: Passage) -> list[str]:
-        """The passages a passage leads to (that exist)."""
-        return [c.goto for c in passage.all_choices if c.goto and c.goto in self.story.passages]
-
     def paths(self) -> None:
         """Passages nothing leads to, dead ends, and loops with no way out."""
         passages = self.story.passages
@@ -88,7 +84,7 @@ class _Checks:
         endings = [p.id for p in passages.values() if p.ending]
         if not endings:
             self.warn(start.file, start.line, "no-ending")
-        leads_to = {pid: self.ways_on(p) for pid, p in passages.items()}
+        leads_to = {pid: [c.goto for c in p.ways_on if c.goto in passages] for pid, p in passages.items()}
         led_from: dict[str, list[str]] = {pid: [] for pid in passages}
         for source, targets in leads_to.items():
             for target in targets:
@@ -152,8 +148,8 @@ class _Checks:
             self.warn(passage.file, self.line_of(passage, word), "term-undefined", name=word)
         glossary_file = label(Path(self.story.folder) / GLOSSARY_FILE)
         for term in self.story.terms:
-            if term.term not in self.texts.used:
-                self.warn(glossary_file, term.line, "term-unused", name=term.term)
+            if term.name not in self.texts.used:
+                self.warn(glossary_file, term.line, "term-unused", name=term.name)
 
     def lengths(self) -> None:
         """Passages far longer than the typical one."""

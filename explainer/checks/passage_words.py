@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from explainer.checks.reading_grade import ProseCounts, prose_counts
 from explainer.story.glossary import TERM_REFERENCE, Glossary, TermMatch
 from explainer.story.model import Passage
-from explainer.checks.reading_grade import ProseCounts, prose_counts
 
 # Capitals that read as plain words to any pupil, and Roman numerals.
 PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK"}
@@ -60,11 +60,11 @@ def read_texts(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
         facts.words[passage.id] = word_count(text)
         sections.setdefault(section_key(passage), []).append(passage)
         if "[[" in text:
-            facts.used |= {term.term for term in glossary.referenced(text)}
+            facts.used |= {term.name for term in glossary.referenced(text)}
             text = TERM_REFERENCE.sub(" ", text)
         matches = glossary.find(text)
-        facts.used |= {match.term.term for match in matches}
-        facts.used |= {term.term for name in passage.terms if (term := glossary.lookup(name))}
+        facts.used |= {match.term.name for match in matches}
+        facts.used |= {term.name for name in passage.terms if (term := glossary.lookup(name))}
         for word in capital_words(_outside(text, matches)):
             if word not in facts.capitals and _undefined(word, glossary):
                 facts.capitals[word] = passage.id

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from explainer.story.glossary import TERM_REFERENCE
-from explainer.story.model import Block, Passage, Question, Story
 from explainer.reader.shown import escape_markdown, where
 from explainer.reader.storage import write_user_file
+from explainer.story.glossary import TERM_REFERENCE
+from explainer.story.model import Block, Passage, Question, Story
 
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
@@ -105,9 +105,9 @@ def handout_markdown(story: Story, answers: bool = False) -> str:
         for passage in passages:
             lines += _passage_markdown(story, passage, answers)
     lines += ["## Glossary", ""]
-    for term in sorted(story.terms, key=lambda t: t.term.casefold()):
+    for term in sorted(story.terms, key=lambda t: t.name.casefold()):
         also = f" (also: {', '.join(e(a) for a in term.aliases)})" if term.aliases else ""
-        lines.append(f"- **{e(term.term)}**{also}: {e(' '.join(term.definition.split()))}")
+        lines.append(f"- **{e(term.name)}**{also}: {e(' '.join(term.definition.split()))}")
         if term.source:
             lines.append(f"  *Source: {e(term.source)}*")
     return "\n".join(lines).rstrip() + "\n"
@@ -141,7 +141,7 @@ def _question_markdown(story: Story, question: Question, answers: bool) -> list[
     lines = []
     if question.role:
         lines += [f"*{e(question.role)}*", ""]
-    label = "Quiz" if question.is_quiz else "Your decision"
+    label = question.label
     lines += [f"**{label}:** {e(question.prompt)}", ""]
     for number, option in enumerate(question.options, start=1):
         mark = ""
@@ -183,9 +183,9 @@ def handout_html(story: Story, answers: bool = False) -> str:
             parts += _passage_html(story, passage, answers)
         parts.append("</section>")
     parts.append('<section>\n<h2>Glossary</h2>\n<dl>')
-    for term in sorted(story.terms, key=lambda t: t.term.casefold()):
+    for term in sorted(story.terms, key=lambda t: t.name.casefold()):
         also = f" <small>(also: {x(', '.join(term.aliases))})</small>" if term.aliases else ""
-        parts.append(f"<dt>{x(term.term)}{also}</dt>")
+        parts.append(f"<dt>{x(term.name)}{also}</dt>")
         source = f"<br><em>Source: {x(term.source)}</em>" if term.source else ""
         parts.append(f"<dd>{x(' '.join(term.definition.split()))}{source}</dd>")
     parts += ["</dl>\n</section>", "</body>", "</html>"]
@@ -214,7 +214,7 @@ def _passage_html(story: Story, passage: Passage, answers: bool) -> list[str]:
         parts.append('<div class="question">')
         if question.role:
             parts.append(f"<p><em>{x(question.role)}</em></p>")
-        label = "Quiz" if question.is_quiz else "Your decision"
+        label = question.label
         parts.append(f"<p><strong>{label}:</strong> {x(question.prompt)}</p>\n<ol>")
         for option in question.options:
             mark = ""

@@ -12,13 +12,13 @@ from typing import TextIO
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from explainer.story.glossary import TERM_LINK_PREFIX, Glossary
 from explainer.reader.journey import Journey
-from explainer.story.files import make_visible
-from explainer.story.model import Passage, Story, Term
-from explainer.reader.shown import feedback_line, passage_markdown, path_summary, where
-from explainer.outputs.report import build_report, hand_in_hint, time_markdown
 from explainer.reader.saves import SaveSlot, has_progress
+from explainer.reader.shown import feedback_line, passage_markdown, where
+from explainer.reader.summary import ending_summary
+from explainer.story.files import make_visible
+from explainer.story.glossary import TERM_LINK_PREFIX, Glossary
+from explainer.story.model import Story, Term
 
 HELP = """\
 Type the number of a choice and press Enter.
@@ -288,22 +288,18 @@ class LinePlayer:
         self.say()
         self.output.write(markdown_to_text(self.glossary.link(markdown), self.width,
                                            strong=self.bold) + "\n")
-        terms = self.passage_terms(passage, markdown)
+        terms = self.glossary.terms_of(passage, markdown)
         if terms:
             self.say()
-            self.say(_wrap("Terms: " + ", ".join(t.term for t in terms)
+            self.say(_wrap("Terms: " + ", ".join(t.name for t in terms)
                            + " (g TERM for a definition)", self.width))
         if self.teacher:
             self.show_notes()
         if passage.ending:
-            summary = path_summary(journey, "Type r to start over and try another path.")
+            summary = ending_summary(journey, "Type r to start over and try another path.",
+                                     None if self.slot is None else self.slot.student)
             self.say()
             self.say(markdown_to_text(summary, self.width))
-            self.say()
-            self.say(markdown_to_text(time_markdown(build_report(journey)), self.width))
-            if self.slot is not None:
-                self.say()
-                self.say(markdown_to_text(hand_in_hint(self.slot.student), self.width))
         self.say()
         self.show_choices()
 
@@ -323,11 +319,10 @@ class LinePlayer:
         passage = journey.passage
         question = passage.question
         choices = journey.choices()
-        if question is not None and (not question.is_quiz or not journey.solved()):
+        if question is not None and journey.question_open():
             if question.role:
                 self.say(_wrap(question.role, self.width))
-            label = "Quiz" if question.is_quiz else "Your decision"
-            self.say_bold(_wrap(f"{label}: {question.prompt}", self.width))
+            self.say_bold(_wrap(f"{question.label}: {question.prompt}", self.width))
         elif choices:
             self.say_bold("Where next?")
         elif passage.ending:
@@ -337,22 +332,13 @@ class LinePlayer:
         for number, choice in enumerate(choices, start=1):
             self.say(_wrap(f"{number}. {choice.text}", self.width))
 
-    def passage_terms(self, passage: Passage, markdown: str) -> list[Term]:
-        """The glossary terms used in the passage, and those it lists."""
-        terms = self.glossary.terms_in(markdown)
-        for name in passage.terms:
-            term = self.glossary.lookup(name)
-            if term is not None and term not in terms:
-                terms.append(term)
-        return terms
-
     def define(self, name: str) -> None:
         """Print a term's definition, or list the terms of this passage."""
         passage = self.journey.passage
-        here = self.passage_terms(passage, passage_markdown(passage, self.journey.flags))
+        here = self.glossary.terms_of(passage, passage_markdown(passage, self.journey.flags))
         if not name:
-            listed = ", ".join(t.term for t in here) if here else "none"
-            self.say(f"Terms here: {listed}. Type g and a term, e.g. g {here[0].term}."
+            listed = ", ".join(t.name for t in here) if here else "none"
+            self.say(f"Terms here: {listed}. Type g and a term, e.g. g {here[0].name}."
                      if here else "There are no glossary terms in this passage.")
             return
         term = self.glossary.lookup(name) or _starting_with(name, here) or _starting_with(
@@ -360,8 +346,8 @@ class LinePlayer:
         if term is None:
             self.say(f"The glossary has no term {name!r}. Type g alone to list the terms here.")
             return
-        self.journey.look_up(term.term)
-        self.say_bold(term.term)
+        self.journey.look_up(term.name)
+        self.say_bold(term.name)
         self.say(_wrap(term.definition.strip(), self.width))
         if term.aliases:
             self.say(_wrap("Also: " + ", ".join(term.aliases), self.width))
@@ -373,7 +359,7 @@ class LinePlayer:
 def _starting_with(prefix: str, terms: list[Term]) -> Term | None:
     """The only term whose name starts with ``prefix`` (ignoring case), if exactly one does."""
     wanted = prefix.casefold()
-    found = {t.term: t for t in terms if any(n.casefold().startswith(wanted) for n in t.names)}
+    found = {t.name: t for t in terms if any(n.casefold().startswith(wanted) for n in t.names)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

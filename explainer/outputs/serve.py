@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import shlex
 import signal
@@ -111,10 +112,8 @@ class ExplainerServer(Server):
         self.initialize_logging()
         loop = asyncio.new_event_loop()
         for stop in (signal.SIGINT, signal.SIGTERM):
-            try:
+            with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
                 loop.add_signal_handler(stop, self.request_exit)
-            except NotImplementedError:  # Windows
-                pass
         web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False,
                     loop=loop, print=lambda _: print(listening_message(self.host, self.port),
                                                      flush=True))

@@ -129,12 +129,16 @@ class Journey:
             return True
         return any(question.options[i].correct for i in self.attempts.get(passage.id, []))
 
+    def question_open(self) -> bool:
+        """Whether the passage asks a question still to be answered: a decision, or a quiz not yet right."""
+        question = self.passage.question
+        return question is not None and (not question.is_quiz or not self.solved())
+
     def choices(self) -> list[Choice]:
-        """What the reader may pick now."""
+        """What the reader may pick now: the open question's options, otherwise the choices."""
         passage, flags = self.passage, self.flags
-        question = passage.question
-        if question is not None and (not question.is_quiz or not self.solved()):
-            offered = question.options
+        if passage.question is not None and self.question_open():
+            offered = passage.question.options
         else:
             offered = passage.choices
         return [choice for choice in offered if choice.available(flags)]
@@ -271,7 +275,7 @@ class _JourneyReader:
             if term is None:
                 self.unknown_terms[name] = None
             else:
-                self.journey.looked_up[term.term] = None
+                self.journey.looked_up[term.name] = None
         for passage_id, spent in _expect(data.get("seconds", {}), dict, "seconds").items():
             if not isinstance(spent, (int, float)) or isinstance(spent, bool) or spent < 0:
                 raise ValueError(f"the reading time of {passage_id!r} is not a number of seconds")

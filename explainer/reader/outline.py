@@ -6,16 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from explainer.reader.journey import Journey
-from explainer.story.model import Choice, Passage, Story
 from explainer.reader.shown import section_title
-
-
-def ways_on(passage: Passage) -> tuple[Choice, ...]:
-    """Where a passage leads: a decision's options, otherwise its choices."""
-    question = passage.question
-    if question is not None and not question.is_quiz:
-        return question.options + passage.choices
-    return passage.choices
+from explainer.story.model import Passage, Story
 
 
 def main_line(story: Story, start: str, flags: frozenset[str] = frozenset()) -> list[str]:
@@ -33,7 +25,7 @@ def main_line(story: Story, start: str, flags: frozenset[str] = frozenset()) -> 
         passage = story.passages[passage_id]
         if passage.ending:
             break
-        offered = [c for c in ways_on(passage) if c.available(flags) and c.goto not in seen]
+        offered = [c for c in passage.ways_on if c.available(flags) and c.goto not in seen]
         if not offered:
             break
         flags = flags | frozenset(offered[0].sets)

@@ -7,13 +7,13 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from explainer.reader.journey import Journey
-from explainer.story.model import Story
 from explainer.reader.storage import atomic_write_text, data_dir
+from explainer.story.model import Story
 
 SAVE_FORMAT = "explainer-save"
 SAVE_VERSION = 1
@@ -145,7 +145,7 @@ class SaveSlot:
             "story": self.story.title,
             "start": self.story.start,
             "student": self.student,
-            "saved": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "saved": datetime.now(UTC).isoformat(timespec="seconds"),
             "journey": journey.to_dict(),
         }
         try:

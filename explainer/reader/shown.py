@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from explainer.reader.journey import Answer, Journey
+from explainer.reader.journey import Answer
 from explainer.story.model import Passage, Story
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -60,40 +60,3 @@ def passage_markdown(passage: Passage, flags: frozenset[str]) -> str:
     if body:
         parts.append(body)
     return "\n\n".join(parts)
-
-
-def path_summary(journey: Journey, restart_hint: str = "") -> str:
-    """The reader's own path as Markdown: decisions, quizzes, terms, branches not taken.
-
-    Args:
-        restart_hint: a closing line saying how to start over with these keys.
-    """
-    story = journey.story
-    lines = ["## Your path", ""]
-    decisions = journey.decisions()
-    lines.append("**Decisions you took**")
-    lines.append("")
-    for decision in decisions:
-        role = decision.passage.question.role if decision.passage.question else ""
-        lines.append(f"- {escape_markdown(role or decision.passage.title)} "
-                     f"You chose: *{escape_markdown(decision.chosen.text)}*")
-    if not decisions:
-        lines.append("- None on this path.")
-    results = journey.first_try_results()
-    right = [story.passages[pid].title for pid, ok in results.items() if ok]
-    lines += ["", f"**Quizzes right at the first try: {len(right)} of {len(results)}**", ""]
-    for passage_id, ok in results.items():
-        mark = "right first time" if ok else "took more than one try"
-        lines.append(f"- {escape_markdown(story.passages[passage_id].title)}: {mark}")
-    lines += ["", "**Terms you looked up**", ""]
-    lines.append("- " + ", ".join(escape_markdown(t) for t in journey.looked_up)
-                 if journey.looked_up else "- None this time.")
-    lines += ["", "**Branches not taken**", ""]
-    not_taken = [(d, option) for d in decisions for option in d.not_taken]
-    for decision, option in not_taken:
-        lines.append(f"- {escape_markdown(decision.passage.title)}: *{escape_markdown(option.text)}*")
-    if not not_taken:
-        lines.append("- None.")
-    if restart_hint:
-        lines += ["", restart_hint]
-    return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from explainer.story.model import Term
+from explainer.story.model import Passage, Term
 
 TERM_LINK_PREFIX = "term:"
 # An author's explicit term reference: [[Term]] or [[shown words|Term]].
@@ -38,7 +38,7 @@ class Glossary:
                     self._exact[name] = term
                 else:
                     self._folded[name.lower()] = term
-        self._index = {term.term: index for index, term in enumerate(terms)}
+        self._index = {term.name: index for index, term in enumerate(terms)}
         self._pattern = _compile(self._folded, self._exact)
 
     def lookup(self, name: str) -> Term | None:
@@ -77,10 +77,19 @@ class Glossary:
         """The terms used in ``text`` (and ``[[references]]``), in order of first use."""
         found: dict[str, Term] = {}
         for term in self.referenced(text):
-            found.setdefault(term.term, term)
+            found.setdefault(term.name, term)
         for term_match in self.find(TERM_REFERENCE.sub(" ", text)):
-            found.setdefault(term_match.term.term, term_match.term)
+            found.setdefault(term_match.term.name, term_match.term)
         return list(found.values())
+
+    def terms_of(self, passage: Passage, markdown: str) -> list[Term]:
+        """The terms of a passage shown as ``markdown``: those it uses, then those it lists."""
+        terms = self.terms_in(markdown)
+        for name in passage.terms:
+            term = self.lookup(name)
+            if term is not None and term not in terms:
+                terms.append(term)
+        return terms
 
     def link(self, markdown: str) -> str:
         """Markdown with each term turned into a ``term:N`` link, outside code and links."""
@@ -121,7 +130,7 @@ class Glossary:
         return "".join(out)
 
     def _make_link(self, shown: str, term: Term) -> str:
-        return f"[{shown}]({TERM_LINK_PREFIX}{self._index[term.term]})"
+        return f"[{shown}]({TERM_LINK_PREFIX}{self._index[term.name]})"
 
 
 def referenced_name(match: re.Match[str]) -> str:

@@ -58,6 +58,6 @@ def read_glossary(findings: Findings, path: Path, inside: Path) -> tuple[Term, .
             if key in seen:
                 findings.error(file, item.line, "term-twice", name=alias, earlier=seen[key])
             seen[key] = item.line
-        terms.append(Term(term=name.strip(), definition=definition.strip(), aliases=aliases,
+        terms.append(Term(name=name.strip(), definition=definition.strip(), aliases=aliases,
                           source=source.strip(), line=item.line))
     return tuple(terms)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 
 class QuestionKind(str, Enum):
@@ -64,6 +64,11 @@ class Question:
         """Whether this question has right answers."""
         return self.kind is QuestionKind.QUIZ
 
+    @property
+    def label(self) -> str:
+        """What the question is called where it is asked: ``Quiz`` or ``Your decision``."""
+        return "Quiz" if self.is_quiz else "Your decision"
+
 
 @dataclass(frozen=True)
 class Block:
@@ -105,12 +110,17 @@ class Passage:
         options = self.question.options if self.question else ()
         return options + self.choices
 
+    @property
+    def ways_on(self) -> tuple[Choice, ...]:
+        """The choices that lead to another passage: a decision's options, then the choices."""
+        return tuple(choice for choice in self.all_choices if choice.goto)
+
 
 @dataclass(frozen=True)
 class Term:
     """A glossary entry."""
 
-    term: str
+    name: str
     definition: str
     aliases: tuple[str, ...] = ()
     source: str = ""
@@ -118,8 +128,8 @@ class Term:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The term and its aliases."""
-        return (self.term, *self.aliases)
+        """The term's name and its aliases."""
+        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ pure-Python parser, whose messages are the clearer, with the same line either wa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.events import Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -23,8 +25,10 @@ from yaml.scanner import Scanner
 
 try:
     from yaml._yaml import CParser
+
+    LIBYAML = True
 except ImportError:  # PyYAML built without libyaml
-    CParser = None
+    LIBYAML = False
 
 MAX_DEPTH = 20
 # What PyYAML's reader refuses, and a byte-order mark past the start (the parsers disagree on
@@ -97,26 +101,28 @@ for _tag, _pattern, _first in [
 class _StrictComposer(Composer, SafeConstructor, _PlainResolver):
     """Builds nodes from parser events, refusing anchors, aliases, tags and deep nesting."""
 
+    peek_event: Callable[[], Event]  # the parser's
+
     def __init__(self) -> None:
         Composer.__init__(self)
         SafeConstructor.__init__(self)
         _PlainResolver.__init__(self)
         self.depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark else 1
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(line, "yaml-alias")
         if getattr(event, "anchor", None):
             raise YamlProblem(line, "yaml-anchor")
-        if getattr(event, "tag", None) is not None:
-            raise YamlProblem(line, "yaml-tag", tag=event.tag)
+        if (tag := getattr(event, "tag", None)) is not None:
+            raise YamlProblem(line, "yaml-tag", tag=tag)
         if self.depth >= MAX_DEPTH:
             raise YamlProblem(line, "yaml-deep", limit=MAX_DEPTH)
         self.depth += 1
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
@@ -131,8 +137,8 @@ class _PythonLoader(Reader, Scanner, Parser, _StrictComposer):
         _StrictComposer.__init__(self)
 
 
-if CParser is not None:
-    class _CLoader(_StrictComposer, CParser):  # type: ignore[misc, valid-type]
+if LIBYAML:
+    class _CLoader(_StrictComposer, CParser):
         """libyaml's parser under the strict composer (which comes first, so that it composes)."""
 
         def __init__(self, text: str) -> None:
@@ -151,7 +157,7 @@ def read_yaml(text: str) -> Any:
     if unprintable := _NOT_PRINTABLE.search(text):
         line = text.count("\n", 0, unprintable.start()) + 1
         raise YamlProblem(line, "yaml", problem=f"character U+{ord(unprintable.group()):04X} is not allowed")
-    if CParser is not None:
+    if LIBYAML:
         try:
             return _compose(_CLoader(text))
         except yaml.YAMLError:

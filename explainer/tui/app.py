@@ -8,17 +8,15 @@ from collections.abc import Callable
 from textual.app import App
 from textual.binding import Binding
 
-from explainer.tui.commands import StoryCommands
-from explainer.story.glossary import Glossary
 from explainer.reader.journey import Journey
-from explainer.story.model import Story
-from explainer.reader.shown import where
 from explainer.reader.saves import SaveSlot, has_progress
-from explainer.tui.screens.story import StoryScreen
 from explainer.reader.settings import Settings, load_settings, save_settings
+from explainer.reader.shown import where
+from explainer.story.glossary import Glossary
+from explainer.story.model import Story
+from explainer.tui.commands import StoryCommands
+from explainer.tui.screens.story import StoryScreen
 from explainer.tui.themes import HIGH_CONTRAST, next_theme
-
-
 
 
 class ExplainerApp(App[None]):

@@ -23,7 +23,7 @@ class StoryCommands(Provider):
         if screen is None:
             return []
         entries: list[tuple[str, str, object]] = [
-            (f"Term: {term.term}", term.definition[:80], partial(screen.open_term, term))
+            (f"Term: {term.name}", term.definition[:80], partial(screen.open_term, term))
             for term in screen.glossary.terms
         ]
         for passage_id in screen.journey.visited:

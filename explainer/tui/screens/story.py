@@ -11,12 +11,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from explainer.story.glossary import Glossary
 from explainer.reader.journey import Journey
-from explainer.tui.messages import ChoiceMade, TermSelected
-from explainer.story.model import Term
 from explainer.reader.outline import minutes_left
-from explainer.reader.shown import passage_markdown, path_summary, where
+from explainer.reader.shown import passage_markdown, where
+from explainer.reader.summary import ending_summary
+from explainer.story.glossary import Glossary
+from explainer.story.model import Term
+from explainer.tui.messages import ChoiceMade, TermSelected
 from explainer.tui.widgets.choice_list import ChoiceList
 from explainer.tui.widgets.glossary_panel import GlossaryPanel
 from explainer.tui.widgets.notes_panel import NotesPanel
@@ -80,28 +81,18 @@ class StoryScreen(Screen[None]):
         passage = journey.passage
         markdown = passage_markdown(passage, journey.flags)
         if passage.ending:
-            from explainer.outputs.report import build_report, hand_in_hint, time_markdown  # endings only
-
-            markdown += "\n\n" + path_summary(journey, "Press r to start over and try another path.")
-            markdown += "\n\n" + time_markdown(build_report(journey))
             slot = getattr(self.app, "save_slot", None)
-            if slot is not None:
-                markdown += "\n\n" + hand_in_hint(slot.student)
+            markdown += "\n\n" + ending_summary(journey, "Press r to start over and try another path.",
+                                                 None if slot is None else slot.student)
         left = minutes_left(journey)
         self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage), left)
         self.query_one(NotesPanel).show(passage, left)
         # Choices first, before the await, so a fast key press never picks a stale choice.
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
-        choices.show(passage.question, journey.choices(), quiz_open=not journey.solved()
-                     or (passage.question is not None and not passage.question.is_quiz))
+        choices.show(passage.question, journey.choices(), quiz_open=journey.question_open())
         await self.query_one(PassageView).show(markdown)
-        terms = self.glossary.terms_in(markdown)
-        for name in passage.terms:
-            term = self.glossary.lookup(name)
-            if term is not None and term not in terms:
-                terms.append(term)
-        self.query_one(GlossaryPanel).show_terms(terms)
+        self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown))
         self.query_one("#choices #options", OptionList).focus()
         self.refresh_bindings()
         self.post_message(self.Progressed(journey))
@@ -137,7 +128,7 @@ class StoryScreen(Screen[None]):
 
     @on(TermSelected)
     def _term_selected(self, event: TermSelected) -> None:
-        self.journey.look_up(event.term.term)
+        self.journey.look_up(event.term.name)
         self._show_glossary_in_side()
         self.query_one(GlossaryPanel).show_definition(event.term)
         self.post_message(self.Progressed(self.journey))

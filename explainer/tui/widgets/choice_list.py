@@ -10,9 +10,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.reader.journey import Answer
-from explainer.tui.messages import ChoiceMade
 from explainer.reader.shown import feedback_line
 from explainer.story.model import Choice, Question
+from explainer.tui.messages import ChoiceMade
 
 
 class ChoiceList(Vertical):
@@ -59,7 +59,7 @@ class ChoiceList(Vertical):
         if question is not None and quiz_open:
             if question.role:
                 prompt.append(question.role + "\n", style="italic")
-            label = "Quiz" if question.is_quiz else "Your decision"
+            label = question.label
             prompt.append(f"{label}: ", style="bold reverse")
             prompt.append(" " + question.prompt, style="bold")
         elif choices:

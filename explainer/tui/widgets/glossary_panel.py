@@ -9,8 +9,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from explainer.tui.messages import TermSelected
 from explainer.story.model import Term
+from explainer.tui.messages import TermSelected
 
 
 class GlossaryPanel(Vertical):
@@ -55,7 +55,7 @@ class GlossaryPanel(Vertical):
         self.terms = terms
         option_list = self.query_one("#terms", OptionList)
         option_list.clear_options()
-        option_list.add_options(Option(Text(term.term)) for term in terms)
+        option_list.add_options(Option(Text(term.name)) for term in terms)
         if terms:
             option_list.highlighted = 0
         hint = "Choose a term to read what it means." if terms else "No glossary terms here."
@@ -64,7 +64,7 @@ class GlossaryPanel(Vertical):
     def show_definition(self, term: Term) -> None:
         """Show one term's definition, aliases and source."""
         text = Text()
-        text.append(term.term, style="bold")
+        text.append(term.name, style="bold")
         text.append("\n" + term.definition)
         if term.aliases:
             text.append("\nAlso: " + ", ".join(term.aliases), style="dim")
