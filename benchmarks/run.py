@@ -98,8 +98,12 @@ def start_once(mode: str, argument: Path, data_dir: str) -> tuple[float, float]:
     Bytecode is cached (under ``data_dir``, outside the checkout) as it is for an installed
     copy, even where PYTHONDONTWRITEBYTECODE is set: the warm-up runs fill the cache.
     """
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
-               EXPLAINER_DATA_DIR=data_dir, PYTHONPYCACHEPREFIX=os.path.join(data_dir, "pycache"))
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+        EXPLAINER_DATA_DIR=data_dir,
+        PYTHONPYCACHEPREFIX=os.path.join(data_dir, "pycache"),
+    )
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     command = [sys.executable, str(HERE / "startup_child.py"), mode, str(argument)]
     began = time.monotonic()
@@ -126,16 +130,23 @@ def measure_startup(table: Table, folder: Path, runs: int) -> None:
                 seconds, megabytes = start_once(mode, argument, data_dir)
                 times[mode].append(seconds)
                 memory[mode].append(megabytes)
-            progress(f"start-up run {run + 1}/{runs}: explainer {times['explainer'][-1] * 1000:.0f} ms, "
-                     f"bare {times['bare'][-1] * 1000:.0f} ms")
+            progress(
+                f"start-up run {run + 1}/{runs}: explainer {times['explainer'][-1] * 1000:.0f} ms, "
+                f"bare {times['bare'][-1] * 1000:.0f} ms"
+            )
     explainer, bare = statistics.median(times["explainer"]), statistics.median(times["bare"])
     ratio = explainer / bare
-    table.add(f"Start-up to first passage painted, median of {runs} alternated runs each",
-              f"{ratio:.2f}× ({explainer * 1000:.0f} ms vs bare Markdown app {bare * 1000:.0f} ms)",
-              "≤ 1.25×", ratio <= 1.25)
+    table.add(
+        f"Start-up to first passage painted, median of {runs} alternated runs each",
+        f"{ratio:.2f}× ({explainer * 1000:.0f} ms vs bare Markdown app {bare * 1000:.0f} ms)",
+        "≤ 1.25×",
+        ratio <= 1.25,
+    )
     mem_explainer, mem_bare = statistics.median(memory["explainer"]), statistics.median(memory["bare"])
-    table.add("Start-up peak memory (resident), median",
-              f"{mem_explainer / mem_bare:.2f}× ({mem_explainer:.0f} MB vs {mem_bare:.0f} MB)")
+    table.add(
+        "Start-up peak memory (resident), median",
+        f"{mem_explainer / mem_bare:.2f}× ({mem_explainer:.0f} MB vs {mem_bare:.0f} MB)",
+    )
 
 
 # --- 2. Key press to next passage ---------------------------------------------------------
@@ -213,10 +224,18 @@ def measure_keypress(table: Table, folder: Path, transitions: int) -> None:
     ms = sorted(x * 1000 for x in latencies)
     median = statistics.median(ms)
     p95 = ms[min(len(ms) - 1, round(0.95 * len(ms)) - 1)]
-    table.add(f"Key press to next passage painted, median ({len(ms)} transitions, glossary open)",
-              f"{median:.1f} ms", "≤ 16 ms", median <= 16)
-    table.add("Key press to next passage painted, 95th percentile", f"{p95:.1f} ms (max {ms[-1]:.0f} ms)",
-              "≤ 33 ms", p95 <= 33)
+    table.add(
+        f"Key press to next passage painted, median ({len(ms)} transitions, glossary open)",
+        f"{median:.1f} ms",
+        "≤ 16 ms",
+        median <= 16,
+    )
+    table.add(
+        "Key press to next passage painted, 95th percentile",
+        f"{p95:.1f} ms (max {ms[-1]:.0f} ms)",
+        "≤ 33 ms",
+        p95 <= 33,
+    )
 
 
 # --- 3. Scaling ---------------------------------------------------------------------------
@@ -258,8 +277,9 @@ def growth(values: list[float], sizes: list[int], index: int) -> str:
 
 def growth_ok(values: list[float], sizes: list[int]) -> bool:
     """Whether every step costs at most about as much more as the size grew (20% slack)."""
-    return all(values[i] / values[i - 1] <= 1.2 * sizes[i] / sizes[i - 1]
-               for i in range(1, len(values)) if values[i - 1] > 0)
+    return all(
+        values[i] / values[i - 1] <= 1.2 * sizes[i] / sizes[i - 1] for i in range(1, len(values)) if values[i - 1] > 0
+    )
 
 
 def measure_story_scaling(table: Table, sizes: list[int], work_dir: Path) -> None:
@@ -282,9 +302,11 @@ def measure_story_scaling(table: Table, sizes: list[int], work_dir: Path) -> Non
     assert [p.code for p in check_story(unused)] == ["term-unused"]
     with_unused = best_time(lambda: check_story(unused), 3)
     for i, size in enumerate(sizes):
-        result = (f"load {_seconds(loads[i])} ({growth(loads, sizes, i)}), "
-                  f"load + check {_seconds(checks[i])} ({growth(checks, sizes, i)}), "
-                  f"memory {memories[i]:.1f} MB ({growth(memories, sizes, i)})")
+        result = (
+            f"load {_seconds(loads[i])} ({growth(loads, sizes, i)}), "
+            f"load + check {_seconds(checks[i])} ({growth(checks, sizes, i)}), "
+            f"memory {memories[i]:.1f} MB ({growth(memories, sizes, i)})"
+        )
         last = i == len(sizes) - 1
         if last:
             result += f"; load + check with a term used nowhere: {_seconds(with_unused)}"
@@ -315,10 +337,12 @@ def measure_glossary_scaling(table: Table, sizes: list[int], work_dir: Path) -> 
         assert glossary.find(text), "no term found in the passage"
         finds.append(best_time(lambda: glossary.find(text), 5))
     for i, size in enumerate(sizes):
-        result = (f"load {_seconds(loads[i])} ({growth(loads, sizes, i)}), "
-                  f"load + check {_seconds(checks[i])} ({growth(checks, sizes, i)}), "
-                  f"memory {memories[i]:.1f} MB ({growth(memories, sizes, i)}), "
-                  f"find in 100 KB {_seconds(finds[i])} ({growth(finds, sizes, i)})")
+        result = (
+            f"load {_seconds(loads[i])} ({growth(loads, sizes, i)}), "
+            f"load + check {_seconds(checks[i])} ({growth(checks, sizes, i)}), "
+            f"memory {memories[i]:.1f} MB ({growth(memories, sizes, i)}), "
+            f"find in 100 KB {_seconds(finds[i])} ({growth(finds, sizes, i)})"
+        )
         last = i == len(sizes) - 1
         met = None
         if last:
@@ -340,11 +364,19 @@ def main() -> int:
     """Run everything and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and smaller sizes")
-    parser.add_argument("--output", type=Path, metavar="FILE",
-                        help="where to write the Markdown table (default: benchmarks/results.md for a "
-                             "full run; a run of --quick or --only writes nowhere unless told)")
-    parser.add_argument("--only", default="startup,keys,stories,glossaries", metavar="PARTS",
-                        help="which parts to run, separated by commas (default: all four)")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="where to write the Markdown table (default: benchmarks/results.md for a "
+        "full run; a run of --quick or --only writes nowhere unless told)",
+    )
+    parser.add_argument(
+        "--only",
+        default="startup,keys,stories,glossaries",
+        metavar="PARTS",
+        help="which parts to run, separated by commas (default: all four)",
+    )
     args = parser.parse_args()
     parts = set(args.only.split(","))
     started = time.perf_counter()
@@ -366,11 +398,13 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     command = " ".join(["python benchmarks/run.py", *sys.argv[1:]])
-    about = (f"Measured {when} with `{command}` "
-             f"in {elapsed:.0f} s: Python {platform.python_version()}, {platform.machine()}, "
-             f"{os.cpu_count()} CPUs, against {story_name}, terminal {SIZE[0]}×{SIZE[1]}. "
-             "Scaling times are the best of 3 to 5 runs, in one process; memory is the peak traced "
-             "by tracemalloc.")
+    about = (
+        f"Measured {when} with `{command}` "
+        f"in {elapsed:.0f} s: Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, against {story_name}, terminal {SIZE[0]}×{SIZE[1]}. "
+        "Scaling times are the best of 3 to 5 runs, in one process; memory is the peak traced "
+        "by tracemalloc."
+    )
     text = table.markdown() + "\n\n" + about + "\n"
     print(text)
     full = parts == set(sections) and not args.quick

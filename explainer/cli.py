@@ -17,57 +17,92 @@ def default_scenes() -> Path:
     return packaged if packaged.is_dir() else here.parent / "scenes"
 
 
+def program_name() -> str:
+    """How the user started the program: ``explainer``, or ``python -m explainer``."""
+    return "python -m explainer" if Path(sys.argv[0]).name in ("__main__.py", "-m", "-c", "") else "explainer"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(
-        prog="python -m explainer",
+        prog=program_name(),
         description="Walk through a news article, answer questions, look up hard words.",
     )
-    parser.add_argument("--scenes", type=Path, metavar="DIR",
-                        help="the story folder to use (default: the story that ships with explainer)")
-    parser.add_argument("--student", metavar="NAME", default="",
-                        help="whose progress to save and resume (keeps readers apart on one machine)")
-    parser.add_argument("--plain", action="store_true",
-                        help="line mode: plain text and a prompt, for screen readers and scripts "
-                             "(chosen by itself when input or output is not a terminal)")
-    parser.add_argument("--teacher", action="store_true",
-                        help="start with the teacher's notes shown (n shows or hides them)")
+    parser.add_argument(
+        "--scenes",
+        type=Path,
+        metavar="DIR",
+        help="the story folder to use (default: the story that ships with explainer)",
+    )
+    parser.add_argument(
+        "--student",
+        metavar="NAME",
+        default="",
+        help="whose progress to save and resume (keeps readers apart on one machine)",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line mode: plain text and a prompt, for screen readers and scripts "
+        "(chosen by itself when input or output is not a terminal)",
+    )
+    parser.add_argument(
+        "--teacher", action="store_true", help="start with the teacher's notes shown (n shows or hides them)"
+    )
     # One browser tab of `serve`: always the full-screen app, and no shared saved progress.
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check a story folder and report every problem")
-    check.add_argument("folder", nargs="?", type=Path, metavar="DIR",
-                       help="the story folder (default: --scenes, or the shipped story)")
-    check.add_argument("--max-grade", type=float, default=9.0, metavar="GRADE",
-                       help="warn about sections that read above this school grade "
-                            "(Flesch-Kincaid; default: 9)")
-    report = commands.add_parser("report", help="a student's path, quizzes, decisions, terms "
-                                                "and time per section, from their save")
-    report.add_argument("--student", metavar="NAME", default=argparse.SUPPRESS,
-                        help="whose report (default: the reader who gave no name)")
-    report.add_argument("--format", choices=["md", "json"], default="md",
-                        help="Markdown to hand in, or JSON to collect (default: md)")
-    report.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE instead of the terminal")
-    handout = commands.add_parser("handout", help="every section, its questions and the glossary, "
-                                                  "to print or share")
-    handout.add_argument("--answers", action="store_true",
-                         help="include right answers, feedback and teacher notes")
-    handout.add_argument("-o", "--output", type=Path, metavar="FILE",
-                         help="write to FILE: Markdown (.md) or a standalone web page (.html); "
-                              "default: show it in the terminal")
-    serve = commands.add_parser("serve", help="serve the app to web browsers; every browser tab "
-                                              "is its own reader")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="the address to listen on (default: 127.0.0.1, this computer only; "
-                            "0.0.0.0 lets other computers in)")
+    check.add_argument(
+        "folder", nargs="?", type=Path, metavar="DIR", help="the story folder (default: --scenes, or the shipped story)"
+    )
+    check.add_argument(
+        "--max-grade",
+        type=float,
+        default=9.0,
+        metavar="GRADE",
+        help="warn about sections that read above this school grade (Flesch-Kincaid; default: 9)",
+    )
+    report = commands.add_parser(
+        "report", help="a student's path, quizzes, decisions, terms and time per section, from their save"
+    )
+    report.add_argument(
+        "--student",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="whose report (default: the reader who gave no name)",
+    )
+    report.add_argument(
+        "--format", choices=["md", "json"], default="md", help="Markdown to hand in, or JSON to collect (default: md)"
+    )
+    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the terminal")
+    handout = commands.add_parser("handout", help="every section, its questions and the glossary, to print or share")
+    handout.add_argument("--answers", action="store_true", help="include right answers, feedback and teacher notes")
+    handout.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE: Markdown (.md) or a standalone web page (.html); default: show it in the terminal",
+    )
+    serve = commands.add_parser("serve", help="serve the app to web browsers; every browser tab is its own reader")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 lets other computers in)",
+    )
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
-    serve.add_argument("--teacher", action="store_true", default=argparse.SUPPRESS,
-                       help="every tab starts with the teacher's notes shown")
+    serve.add_argument(
+        "--teacher",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="every tab starts with the teacher's notes shown",
+    )
     for command in commands.choices.values():
         # --scenes works after the sub-command too: `check --scenes DIR`.
-        command.add_argument("--scenes", type=Path, metavar="DIR", default=argparse.SUPPRESS,
-                             help="the story folder to use")
+        command.add_argument(
+            "--scenes", type=Path, metavar="DIR", default=argparse.SUPPRESS, help="the story folder to use"
+        )
     return parser
 
 

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SCENES, STORIES
+from conftest import REPO, STORIES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainer.checks.check import check_story, reading_grade, story_warnings
+from explainer.checks.check import check_story, reading_grade
 from explainer.checks.passage_words import explanation_text, plain_prose
 from explainer.cli import main
 from explainer.reader.journey import Journey
@@ -195,12 +195,6 @@ def test_reading_grade_tells_plain_from_hard_prose() -> None:
     hard = ("Notwithstanding considerable institutional reluctance, comprehensive environmental "
             "infrastructure rehabilitation necessitates extraordinarily sophisticated coordination.")
     assert reading_grade(plain) < 3 < 12 < reading_grade(hard)
-
-
-def test_the_real_story_has_no_errors_and_reads_at_grade_9_or_below() -> None:
-    story = load_story(SCENES)
-    hard = [p.labelled() for p in story_warnings(story) if p.code == "hard-reading"]
-    assert hard == []
 
 
 def test_every_message_is_listed_in_the_authoring_guide() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import STORIES
 
-from explainer.reader.journey import History, Journey, Step
+from explainer.reader.history import History, Step
+from explainer.reader.journey import Journey
 from explainer.reader.shown import passage_markdown, where
 from explainer.reader.summary import path_summary
 from explainer.story.loader import load_story

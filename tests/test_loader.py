@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SCENES, STORIES
+from conftest import REPO, STORIES
 
-from explainer.checks.check import story_warnings
 from explainer.story.loader import load_story, read_story
 from explainer.story.problems import MESSAGES, StoryError
 
@@ -295,12 +294,3 @@ def test_broken_story_exits_2_with_file_and_line_and_no_traceback() -> None:
     assert lines and all(re.match(r"tests/stories/broken/[\w.-]+:\d+: \S", line) for line in lines)
     assert ('tests/stories/broken/01-start.md:9: choice 2 goes to "ending-x", which does not exist'
             in lines)
-
-
-def test_the_real_story_loads_cleanly_reaches_every_passage_and_ends_only_at_the_ending() -> None:
-    story = load_story(SCENES)
-    trouble = [p.labelled() for p in story_warnings(story)
-               if p.code in {"no-ending", "nothing-leads", "not-from-start", "dead-end", "loop"}]
-    assert trouble == []
-    dead_ends = [p.id for p in story.passages.values() if not p.all_choices]
-    assert dead_ends and all(story.passages[pid].ending for pid in dead_ends)

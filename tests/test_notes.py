@@ -105,6 +105,10 @@ def test_reflow_joins_paragraph_lines_but_keeps_list_items() -> None:
 async def test_the_notes_key_is_in_the_footer_and_in_help() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        # The footer fills in after the first frame: wait for it (a bounded wait).
+        for _ in range(50):
+            await pilot.pause()
+            if "n Notes" in screen_text(app).splitlines()[-1]:
+                break
         assert "n Notes" in screen_text(app).splitlines()[-1]
     assert any(key == "n" and "notes" in meaning for key, meaning in KEYS)

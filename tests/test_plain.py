@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, STORIES
 
-from explainer.outputs.line_mode import LinePlayer, markdown_to_text, use_color
+from explainer.outputs.line_mode import LinePlayer, use_color
+from explainer.outputs.plain_text import markdown_to_text
 from explainer.reader.journey import Journey
 from explainer.reader.saves import SaveSlot
 from explainer.story.loader import load_story
@@ -205,14 +206,6 @@ def test_a_scripted_student_quits_and_resumes(private_data_dir: Path) -> None:
         in second.stdout
     report = run_module("report", "--student", "Ann", typed="", data=private_data_dir)
     assert report.returncode == 0 and "- Reached the ending: yes" in report.stdout
-
-
-def test_line_mode_reports_handouts_and_saves_never_import_textual() -> None:
-    code = ("import sys\nimport explainer.outputs.line_mode, explainer.outputs.report, explainer.outputs.handout, "
-            "explainer.reader.saves\nprint(any(m.split('.')[0] == 'textual' for m in sys.modules))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, check=True)
-    assert result.stdout.strip() == "False"
 
 
 def scripted_path(story: Story) -> list[int]:

@@ -128,31 +128,15 @@ def test_the_fact_check_thread_runs_through_quizzes(story: Story, words: tuple[s
     assert any(all(word in quiz for word in words) for quiz in quizzes), words
 
 
-def test_flags_set_are_tested_and_flags_tested_are_set(story: Story) -> None:
+def test_choices_set_flags_that_the_ending_recalls(story: Story) -> None:
+    # That every flag set is tested, and every flag tested is set, is check's (below).
     set_flags = {
         flag for passage in story.passages.values() for choice in passage.all_choices
         for flag in choice.sets
     }
-    tested = {
-        block.condition.flag for passage in story.passages.values() for block in passage.blocks
-        if block.condition is not None
-    } | {
-        choice.condition.flag for passage in story.passages.values() for choice in passage.all_choices
-        if choice.condition is not None
-    }
     assert len(set_flags) >= 5
-    assert set_flags == tested
     ending = next(p for p in story.passages.values() if p.ending)
     assert any(block.condition is not None for block in ending.blocks)
-
-
-def test_every_passage_is_reached_and_only_the_ending_is_a_dead_end(story: Story) -> None:
-    targets = {choice.goto for p in story.passages.values() for choice in p.all_choices if choice.goto}
-    for passage in story.passages.values():
-        if passage.id != story.start:
-            assert passage.id in targets, f"nothing leads to {passage.id}"
-        if not passage.ending:
-            assert passage.all_choices, f"{passage.id} is a dead end"
 
 
 def test_at_least_twenty_five_glossary_terms_with_definitions(story: Story) -> None:
@@ -160,19 +144,10 @@ def test_at_least_twenty_five_glossary_terms_with_definitions(story: Story) -> N
     assert all(term.definition for term in story.terms)
 
 
-def test_the_explainers_own_prose_reads_at_grade_nine_or_below(story: Story) -> None:
-    import textstat
-
-    from explainer.checks.passage_words import explanation_text
-
-    prose = "\n".join(explanation_text(passage) for passage in story.passages.values())
-    article = (TESTS / "article.txt").read_text(encoding="utf-8")
-    assert textstat.flesch_kincaid_grade(prose) <= 9
-    # The measure itself is sound: the article scores well above the limit.
-    assert textstat.flesch_kincaid_grade(article) > 11
-
-
 def test_check_finds_nothing_to_warn_about_in_the_story() -> None:
+    # The one test that the shipped story is clean: no error, and no warning (every passage
+    # reached, only the ending a dead end, every flag set and tested, every term used, prose
+    # at grade 9 or below).
     from explainer.checks.check import check_story
 
     assert [problem.labelled() for problem in check_story(SCENES)] == []

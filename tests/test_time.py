@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from conftest import REPO, SCENES, STORIES, screen_text
+from conftest import SCENES, STORIES, screen_text
 
 from explainer.reader.journey import Journey
 from explainer.reader.outline import main_line, minutes_left, outline
@@ -90,11 +87,3 @@ def test_the_real_story_has_a_main_line_to_its_ending_with_minutes_in_every_sect
     line = main_line(story, story.start)
     assert story.passages[line[-1]].ending
     assert all(section.minutes > 0 for section in outline(story))
-
-
-def test_the_outline_and_settings_are_plain_python_without_textual() -> None:
-    code = ("import sys, explainer.reader.outline, explainer.reader.settings\n"
-            "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, check=True)
-    assert result.stdout.strip() == "False"

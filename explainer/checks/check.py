@@ -17,9 +17,9 @@ from explainer.story.model import Passage, Story
 from explainer.story.problems import Problem, Severity, problem
 
 DEFAULT_MAX_GRADE = 9.0
-LONG_FACTOR = 3          # a passage this many times the typical length is "far longer"
-LONG_MINIMUM = 250       # ... and at least this many words
-MIN_GRADED_WORDS = 30    # too few words give a meaningless reading grade
+LONG_FACTOR = 3  # a passage this many times the typical length is "far longer"
+LONG_MINIMUM = 250  # ... and at least this many words
+MIN_GRADED_WORDS = 30  # too few words give a meaningless reading grade
 MAX_LOOP_NAMES = 5
 
 
@@ -160,8 +160,7 @@ class _Checks:
         for pid, words in counts.items():
             if words >= LONG_MINIMUM and words > LONG_FACTOR * typical:
                 passage = self.story.passages[pid]
-                self.warn(passage.file, passage.line, "long-passage", id=pid, words=words,
-                          typical=round(typical))
+                self.warn(passage.file, passage.line, "long-passage", id=pid, words=words, typical=round(typical))
 
     def reading_levels(self) -> None:
         """Sections (and passages outside any section) whose prose reads above the grade limit."""
@@ -178,8 +177,14 @@ class _Checks:
                 continue
             if (reading := grade(counts)) > self.max_grade:
                 part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'
-                self.warn(first.file, first.line, "hard-reading", part=part, grade=f"{reading:.1f}",
-                          limit=f"{self.max_grade:g}")
+                self.warn(
+                    first.file,
+                    first.line,
+                    "hard-reading",
+                    part=part,
+                    grade=f"{reading:.1f}",
+                    limit=f"{self.max_grade:g}",
+                )
 
     def line_of(self, passage: Passage, word: str) -> int:
         """The first line at or after the passage's start where ``word`` appears."""
@@ -248,4 +253,3 @@ def _strong_components(edges: dict[str, list[str]]) -> list[list[str]]:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return components
-

@@ -110,8 +110,7 @@ def plain_prose(markdown: str) -> str:
         units = [" ".join(paragraph.split()) for paragraph in _PARAGRAPH_BREAK.split(markdown)]
     if "[[" in markdown or "](" in markdown or _EMPHASIS_CHARS.search(markdown):
         units = [_without_markup(unit) for unit in units]
-    return " ".join(unit if unit[-1] in ".!?" else unit + "."
-                    for unit in units if unit and _WORD.search(unit))
+    return " ".join(unit if unit[-1] in ".!?" else unit + "." for unit in units if unit and _WORD.search(unit))
 
 
 def _without_markup(text: str) -> str:
@@ -145,7 +144,7 @@ def _prose_units(markdown: str) -> list[list[str]]:
         first = stripped[:1]
         if (first in "-*+" or first.isdecimal()) and (item := _LIST_ITEM.match(stripped)):
             starts_unit = True
-            stripped = stripped[item.end():]
+            stripped = stripped[item.end() :]
         if starts_unit or not paragraph:
             paragraph = []
             units.append(paragraph)
@@ -176,7 +175,7 @@ def _outside(text: str, matches: list[TermMatch]) -> str:
     """The text with these glossary terms blanked out (the "IP" of "IP address" is defined)."""
     pieces, position = [], 0
     for match in matches:
-        pieces.append(text[position:match.start])
+        pieces.append(text[position : match.start])
         position = match.end
     pieces.append(text[position:])
     return " ".join(pieces)

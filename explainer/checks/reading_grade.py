@@ -22,9 +22,7 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # textstat ignores "sentences" of two words or fewer. A word is what is left of a token
 # (between spaces) once punctuation is removed, so a token counts if it has a \w in it. This
 # finds three such tokens in a row, with only punctuation between them.
-_THREE_WORDS = re.compile(
-    r"\w\S*\s+(?:[^\s\w]+\s+)*[^\s\w]*\w\S*\s+(?:[^\s\w]+\s+)*[^\s\w]*\w"
-)
+_THREE_WORDS = re.compile(r"\w\S*\s+(?:[^\s\w]+\s+)*[^\s\w]*\w\S*\s+(?:[^\s\w]+\s+)*[^\s\w]*\w")
 _SYLLABLES: dict[str, int] = {}
 _TEXTSTAT_LANGUAGE = "en_US"  # textstat's default
 _HYPHENATOR: Any = None
@@ -43,8 +41,7 @@ class ProseCounts:
     syllables: int = 0
 
     def __add__(self, other: ProseCounts) -> ProseCounts:
-        return ProseCounts(self.words + other.words, self.sentences + other.sentences,
-                           self.syllables + other.syllables)
+        return ProseCounts(self.words + other.words, self.sentences + other.sentences, self.syllables + other.syllables)
 
 
 def flesch_kincaid_grade(text: str) -> float:

@@ -62,7 +62,7 @@ def safe_body(markdown: str) -> str:
     """An author's Markdown body with raw HTML and pictures (outside code) shown as text."""
     pieces, position = [], 0
     for code in _CODE.finditer(markdown):
-        pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position:code.start()]))
+        pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position : code.start()]))
         pieces.append(code.group())
         position = code.end()
     pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position:]))
@@ -168,8 +168,7 @@ def handout_html(story: Story, answers: bool = False) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'\">",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{x(story.title)}: {x(kind)}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
@@ -182,7 +181,7 @@ def handout_html(story: Story, answers: bool = False) -> str:
         for passage in passages:
             parts += _passage_html(story, passage, answers)
         parts.append("</section>")
-    parts.append('<section>\n<h2>Glossary</h2>\n<dl>')
+    parts.append("<section>\n<h2>Glossary</h2>\n<dl>")
     for term in sorted(story.terms, key=lambda t: t.name.casefold()):
         also = f" <small>(also: {x(', '.join(term.aliases))})</small>" if term.aliases else ""
         parts.append(f"<dt>{x(term.name)}{also}</dt>")
@@ -193,8 +192,7 @@ def handout_html(story: Story, answers: bool = False) -> str:
 
 
 def _paragraphs_html(text: str) -> str:
-    return "\n".join(f"<p>{html.escape(line.strip())}</p>" for line in text.split("\n")
-                     if line.strip())
+    return "\n".join(f"<p>{html.escape(line.strip())}</p>" for line in text.split("\n") if line.strip())
 
 
 def _passage_html(story: Story, passage: Passage, answers: bool) -> list[str]:
@@ -226,8 +224,9 @@ def _passage_html(story: Story, passage: Passage, answers: bool) -> list[str]:
             parts.append(f"<li>{x(option.text)}{mark}{feedback}</li>")
         parts.append("</ol>\n</div>")
     if answers and passage.notes.strip():
-        parts.append(f'<div class="notes"><p><strong>Teacher notes:</strong></p>\n'
-                     f"{_paragraphs_html(passage.notes)}\n</div>")
+        parts.append(
+            f'<div class="notes"><p><strong>Teacher notes:</strong></p>\n{_paragraphs_html(passage.notes)}\n</div>'
+        )
     parts.append("</article>")
     return parts
 

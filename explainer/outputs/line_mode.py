@@ -5,19 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import textwrap
-from collections.abc import Callable
 from typing import TextIO
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
-
+from explainer.outputs.plain_text import markdown_to_text, wrap
 from explainer.reader.journey import Journey
 from explainer.reader.saves import SaveSlot, has_progress
 from explainer.reader.shown import feedback_line, passage_markdown, where
 from explainer.reader.summary import ending_summary
 from explainer.story.files import make_visible
-from explainer.story.glossary import TERM_LINK_PREFIX, Glossary
+from explainer.story.glossary import Glossary
 from explainer.story.model import Story, Term
 
 HELP = """\
@@ -29,81 +25,6 @@ Type the number of a choice and press Enter.
   r        start over from the beginning
   h        this help
   q        quit (your progress is kept)"""
-
-_PARSER = MarkdownIt("commonmark")
-
-
-def markdown_to_text(markdown: str, width: int = 80,
-                     strong: Callable[[str], str] = lambda text: text) -> str:
-    """Markdown as plain, wrapped text: no markup, links shown by their words, no control bytes.
-
-    Args:
-        markdown: the Markdown to render.
-        width: the column to wrap at.
-        strong: how to show a heading (e.g. in bold); plain by default.
-    """
-    tree = SyntaxTreeNode(_PARSER.parse(markdown))
-    return "\n\n".join(block for block in _blocks(tree.children, max(width, 20), strong) if block)
-
-
-def _blocks(nodes: list[SyntaxTreeNode], width: int, strong: Callable[[str], str]) -> list[str]:
-    out: list[str] = []
-    for node in nodes:
-        kind = node.type
-        if kind in ("paragraph", "heading"):
-            text = _wrap(_inline(node.children[0]) if node.children else "", width)
-            out.append(strong(text) if kind == "heading" else text)
-        elif kind == "blockquote":
-            inner = "\n\n".join(_blocks(node.children, width - 4, strong))
-            out.append(textwrap.indent(inner, "    ", lambda line: True))
-        elif kind in ("bullet_list", "ordered_list"):
-            out.append(_list(node, width, strong))
-        elif kind in ("fence", "code_block", "html_block"):
-            out.append(textwrap.indent(make_visible(node.content.rstrip("\n")), "    "))
-        elif kind != "hr":
-            out.extend(_blocks(node.children, width, strong))
-    return out
-
-
-def _list(node: SyntaxTreeNode, width: int, strong: Callable[[str], str]) -> str:
-    start = int(str(node.attrs.get("start", 1))) if node.type == "ordered_list" else 1
-    items = []
-    for number, item in enumerate(node.children, start=start):
-        marker = f"{number}. " if node.type == "ordered_list" else "- "
-        body = "\n".join(_blocks(item.children, width - len(marker), strong))
-        first, _, rest = body.partition("\n")
-        items.append(marker + first + ("\n" + textwrap.indent(rest, " " * len(marker))
-                                       if rest else ""))
-    return "\n".join(items)
-
-
-def _inline(node: SyntaxTreeNode) -> str:
-    parts = []
-    for child in node.children:
-        kind = child.type
-        if kind in ("text", "code_inline", "html_inline"):
-            parts.append(make_visible(child.content))
-        elif kind == "softbreak":
-            parts.append(" ")
-        elif kind == "hardbreak":
-            parts.append("\n")
-        elif kind == "link":
-            words = _inline(child)
-            href = make_visible(str(child.attrs.get("href", "")))
-            shown = href and not href.startswith(TERM_LINK_PREFIX) and href != words
-            parts.append(f"{words} ({href})" if shown else words)
-        elif kind == "image":
-            parts.append(f"(picture: {_inline(child)})")
-        else:
-            parts.append(_inline(child))
-    return "".join(parts)
-
-
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(
-        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or ""
-        for line in text.split("\n")
-    )
 
 
 def use_color(stream: TextIO) -> bool:
@@ -118,10 +39,18 @@ def _width(stream: TextIO) -> int:
 class LinePlayer:
     """Plays a story as plain lines: passage text, numbered choices, a prompt."""
 
-    def __init__(self, story: Story, *, slot: SaveSlot | None = None,
-                 input: TextIO, output: TextIO, errors: TextIO,
-                 color: bool | None = None, width: int | None = None,
-                 teacher: bool = False) -> None:
+    def __init__(
+        self,
+        story: Story,
+        *,
+        slot: SaveSlot | None = None,
+        input: TextIO,
+        output: TextIO,
+        errors: TextIO,
+        color: bool | None = None,
+        width: int | None = None,
+        teacher: bool = False,
+    ) -> None:
         self.story = story
         self.teacher = teacher
         self.slot = slot
@@ -196,8 +125,7 @@ class LinePlayer:
             self.notice(text)
         if saved is None or not has_progress(saved):
             return True
-        self.say(f"You have saved progress: {where(self.story, saved.passage)}, "
-                 f"{saved.passage.title}.")
+        self.say(f"You have saved progress: {where(self.story, saved.passage)}, {saved.passage.title}.")
         self.say("1. Resume where you left off")
         self.say("2. Start over")
         while True:
@@ -254,8 +182,7 @@ class LinePlayer:
             if choices:
                 self.say(f"There is no choice {number}. Type a number{self._range()}.")
             else:
-                self.say("There is nothing to choose here. Type b to go back, r to start over "
-                         "or q to quit.")
+                self.say("There is nothing to choose here. Type b to go back, r to start over or q to quit.")
             return
         answer = self.journey.choose(choices[number - 1])
         if answer is None:
@@ -286,18 +213,17 @@ class LinePlayer:
         self.say()
         self.say(where(self.story, passage))
         self.say()
-        self.output.write(markdown_to_text(self.glossary.link(markdown), self.width,
-                                           strong=self.bold) + "\n")
+        self.output.write(markdown_to_text(self.glossary.link(markdown), self.width, strong=self.bold) + "\n")
         terms = self.glossary.terms_of(passage, markdown)
         if terms:
             self.say()
-            self.say(_wrap("Terms: " + ", ".join(t.name for t in terms)
-                           + " (g TERM for a definition)", self.width))
+            self.say(wrap("Terms: " + ", ".join(t.name for t in terms) + " (g TERM for a definition)", self.width))
         if self.teacher:
             self.show_notes()
         if passage.ending:
-            summary = ending_summary(journey, "Type r to start over and try another path.",
-                                     None if self.slot is None else self.slot.student)
+            summary = ending_summary(
+                journey, "Type r to start over and try another path.", None if self.slot is None else self.slot.student
+            )
             self.say()
             self.say(markdown_to_text(summary, self.width))
         self.say()
@@ -309,7 +235,7 @@ class LinePlayer:
         if notes:
             self.say()
             self.say_bold("Teacher's notes")
-            self.say(_wrap(notes, self.width))
+            self.say(wrap(notes, self.width))
         elif always:
             self.say("There are no teacher's notes for this passage.")
 
@@ -321,8 +247,8 @@ class LinePlayer:
         choices = journey.choices()
         if question is not None and journey.question_open():
             if question.role:
-                self.say(_wrap(question.role, self.width))
-            self.say_bold(_wrap(f"{question.label}: {question.prompt}", self.width))
+                self.say(wrap(question.role, self.width))
+            self.say_bold(wrap(f"{question.label}: {question.prompt}", self.width))
         elif choices:
             self.say_bold("Where next?")
         elif passage.ending:
@@ -330,7 +256,7 @@ class LinePlayer:
         else:
             self.say("There is no way on from here. Type b to go back.")
         for number, choice in enumerate(choices, start=1):
-            self.say(_wrap(f"{number}. {choice.text}", self.width))
+            self.say(wrap(f"{number}. {choice.text}", self.width))
 
     def define(self, name: str) -> None:
         """Print a term's definition, or list the terms of this passage."""
@@ -338,21 +264,23 @@ class LinePlayer:
         here = self.glossary.terms_of(passage, passage_markdown(passage, self.journey.flags))
         if not name:
             listed = ", ".join(t.name for t in here) if here else "none"
-            self.say(f"Terms here: {listed}. Type g and a term, e.g. g {here[0].name}."
-                     if here else "There are no glossary terms in this passage.")
+            self.say(
+                f"Terms here: {listed}. Type g and a term, e.g. g {here[0].name}."
+                if here
+                else "There are no glossary terms in this passage."
+            )
             return
-        term = self.glossary.lookup(name) or _starting_with(name, here) or _starting_with(
-            name, list(self.story.terms))
+        term = self.glossary.lookup(name) or _starting_with(name, here) or _starting_with(name, list(self.story.terms))
         if term is None:
             self.say(f"The glossary has no term {name!r}. Type g alone to list the terms here.")
             return
         self.journey.look_up(term.name)
         self.say_bold(term.name)
-        self.say(_wrap(term.definition.strip(), self.width))
+        self.say(wrap(term.definition.strip(), self.width))
         if term.aliases:
-            self.say(_wrap("Also: " + ", ".join(term.aliases), self.width))
+            self.say(wrap("Also: " + ", ".join(term.aliases), self.width))
         if term.source:
-            self.say(_wrap("Source: " + term.source, self.width))
+            self.say(wrap("Source: " + term.source, self.width))
         self.save()
 
 
@@ -366,8 +294,9 @@ def _starting_with(prefix: str, terms: list[Term]) -> Term | None:
 def run_plain(story: Story, student: str = "", teacher: bool = False) -> int:
     """Play ``story`` in line mode on standard input and output; returns the exit code."""
     try:
-        return LinePlayer(story, slot=SaveSlot(story, student), teacher=teacher,
-                          input=sys.stdin, output=sys.stdout, errors=sys.stderr).run()
+        return LinePlayer(
+            story, slot=SaveSlot(story, student), teacher=teacher, input=sys.stdin, output=sys.stdout, errors=sys.stderr
+        ).run()
     except BrokenPipeError:
         # Whoever read the output has gone (``| head``): stop quietly, progress is saved.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

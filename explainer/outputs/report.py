@@ -40,16 +40,19 @@ def report_markdown(report: dict[str, Any]) -> str:
             result = f"wrong at first, right after {quiz['tries']} tries"
         else:
             result = f"not answered right yet ({quiz['tries']} tries)"
-        lines.append(f"- **{e(quiz['title'])}**: {e(quiz['prompt'])} "
-                     f"First answer: *{e(quiz['first_answer'])}*, {result}.")
+        lines.append(
+            f"- **{e(quiz['title'])}**: {e(quiz['prompt'])} First answer: *{e(quiz['first_answer'])}*, {result}."
+        )
     if not report["quizzes"]:
         lines.append("- No quiz answered yet.")
     lines += ["", "## Decisions", ""]
     for decision in report["decisions"]:
         role = f"{e(decision['role'])} " if decision["role"] else ""
         others = ", ".join(f"*{e(text)}*" for text in decision["not_taken"]) or "none"
-        lines.append(f"- **{e(decision['title'])}**: {role}{e(decision['prompt'])} "
-                     f"Chose: *{e(decision['chosen'])}* (not taken: {others}).")
+        lines.append(
+            f"- **{e(decision['title'])}**: {role}{e(decision['prompt'])} "
+            f"Chose: *{e(decision['chosen'])}* (not taken: {others})."
+        )
     if not report["decisions"]:
         lines.append("- No decision taken yet.")
     lines += ["", "## Terms looked up", ""]
@@ -60,8 +63,7 @@ def report_markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_report(story: Story, student: str = "", form: str = "md",
-               output: Path | None = None) -> int:
+def run_report(story: Story, student: str = "", form: str = "md", output: Path | None = None) -> int:
     """Print (or write to ``output``) a student's report from their save; returns the exit code."""
     slot = SaveSlot(story, student)
     who = f" for {student!r}" if student else ""

@@ -66,17 +66,23 @@ def address(host: str, port: int) -> str:
 def listening_message(host: str, port: int) -> str:
     """What the server says about where it listens and who can connect."""
     if host in WILDCARD:
-        lines = [f"Serving explainer at {address('127.0.0.1', port)} on this computer, and on "
-                 f"port {port} of its network address for the others"]
+        lines = [
+            f"Serving explainer at {address('127.0.0.1', port)} on this computer, and on "
+            f"port {port} of its network address for the others"
+        ]
     else:
         lines = [f"Serving explainer at {address(host, port)}"]
     if host in LOOPBACK:
-        lines.append("Only this computer can connect. To let other computers on the network in, "
-                     "use --host 0.0.0.0 (or this computer's address).")
+        lines.append(
+            "Only this computer can connect. To let other computers on the network in, "
+            "use --host 0.0.0.0 (or this computer's address)."
+        )
     else:
         where = "every network address" if host in WILDCARD else host
-        lines.append(f"Listening on {where}: other computers on the network can connect. "
-                     "The app has no passwords; use it only on a network you trust.")
+        lines.append(
+            f"Listening on {where}: other computers on the network can connect. "
+            "The app has no passwords; use it only on a network you trust."
+        )
     lines.append("Every browser tab is its own reader. Press Ctrl+C to stop.")
     return "\n".join(lines)
 
@@ -85,8 +91,7 @@ class ExplainerServer(Server):
     """textual-serve's server, with a page that loads nothing from the internet."""
 
     def __init__(self, command: str, host: str, port: int, title: str) -> None:
-        super().__init__(command, host=host, port=port, title=title,
-                         public_url=address(host, port))
+        super().__init__(command, host=host, port=port, title=title, public_url=address(host, port))
         self.default_url = self.public_url
 
     async def _make_app(self) -> web.Application:
@@ -99,8 +104,7 @@ class ExplainerServer(Server):
         # Links in the page follow the address the browser used, so that a server on 0.0.0.0
         # works for every computer that reaches it.
         host = request.host
-        self.public_url = (f"{request.scheme}://{host}" if _HOST_HEADER.match(host)
-                           else self.default_url)
+        self.public_url = f"{request.scheme}://{host}" if _HOST_HEADER.match(host) else self.default_url
         return await super().handle_index(request)
 
     async def on_startup(self, app: web.Application) -> None:
@@ -114,9 +118,14 @@ class ExplainerServer(Server):
         for stop in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
                 loop.add_signal_handler(stop, self.request_exit)
-        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False,
-                    loop=loop, print=lambda _: print(listening_message(self.host, self.port),
-                                                     flush=True))
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=lambda _: print(listening_message(self.host, self.port), flush=True),
+        )
 
 
 def run_server(folder: Path, host: str, port: int, teacher: bool, title: str) -> int:
@@ -125,7 +134,8 @@ def run_server(folder: Path, host: str, port: int, teacher: bool, title: str) ->
     try:
         server.serve()
     except OSError as error:
-        print(f"Cannot listen on {address(host, port)}: {error.strerror or error}. "
-              "Try another --port.", file=sys.stderr)
+        print(
+            f"Cannot listen on {address(host, port)}: {error.strerror or error}. Try another --port.", file=sys.stderr
+        )
         return 1
     return 0

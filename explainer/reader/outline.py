@@ -108,8 +108,9 @@ def _nest(group: list[Passage]) -> tuple[PassageNode, ...]:
             del parent[child]
 
     def node(passage_id: str, path: frozenset[str]) -> PassageNode:
-        children = tuple(node(p.id, path | {p.id}) for p in group
-                         if parent.get(p.id) == passage_id and p.id not in path)
+        children = tuple(
+            node(p.id, path | {p.id}) for p in group if parent.get(p.id) == passage_id and p.id not in path
+        )
         return PassageNode(passage_id, children)
 
     return tuple(node(p.id, frozenset({p.id})) for p in group if p.id not in parent)

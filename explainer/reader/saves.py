@@ -20,8 +20,7 @@ SAVE_VERSION = 1
 MAX_SAVE_BYTES = 5_000_000
 STALE_TEMPORARY_SECONDS = 60
 _UNSAFE = re.compile(r"[^a-z0-9_]+")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
-             *(f"lpt{n}" for n in range(10))}
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 
 
 class DamagedSave(Exception):
@@ -55,8 +54,7 @@ def story_key(story: Story) -> str:
     an author edits titles and text (the title alone would orphan saves when it changes).
     """
     folder = slug(Path(story.folder).resolve().name) if story.folder else ""
-    return "-".join(part for part in (folder, slug(story.start)) if part) or slug(
-        story.title) or "story"
+    return "-".join(part for part in (folder, slug(story.start)) if part) or slug(story.title) or "story"
 
 
 def has_progress(journey: Journey) -> bool:
@@ -127,9 +125,11 @@ class SaveSlot:
             return None, [self._move_aside(str(damage))]
         except OSError as error:
             self.blocked = True
-            return None, [f"Your saved progress in {self.path} could not be read "
-                          f"({_reason(error)}). It was left as it is, and progress will not be "
-                          "saved this time."]
+            return None, [
+                f"Your saved progress in {self.path} could not be read "
+                f"({_reason(error)}). It was left as it is, and progress will not be "
+                "saved this time."
+            ]
 
     def save(self, journey: Journey) -> str | None:
         """Write the journey atomically.
@@ -154,8 +154,10 @@ class SaveSlot:
             if self.failing:
                 return None
             self.failing = True
-            return (f"Your progress could not be saved in {self.path.parent} ({_reason(error)}). "
-                    "You can keep reading, but it will not be remembered.")
+            return (
+                f"Your progress could not be saved in {self.path.parent} ({_reason(error)}). "
+                "You can keep reading, but it will not be remembered."
+            )
         self.failing = False
         return None
 
@@ -170,11 +172,15 @@ class SaveSlot:
             self.path.rename(aside)
         except OSError as error:
             self.blocked = True
-            return (f"Your saved progress in {self.path} could not be used: {reason}. "
-                    f"It could not be moved aside either ({_reason(error)}), so it was left as "
-                    "it is and progress will not be saved this time.")
-        return (f"Your saved progress could not be used: {reason}. It was moved to {aside} "
-                "and you start from the beginning.")
+            return (
+                f"Your saved progress in {self.path} could not be used: {reason}. "
+                f"It could not be moved aside either ({_reason(error)}), so it was left as "
+                "it is and progress will not be saved this time."
+            )
+        return (
+            f"Your saved progress could not be used: {reason}. It was moved to {aside} "
+            "and you start from the beginning."
+        )
 
     def _remove_stale_temporaries(self) -> None:
         """Remove half-written files that a killed process left behind."""

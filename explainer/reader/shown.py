@@ -51,9 +51,7 @@ def passage_markdown(passage: Passage, flags: frozenset[str]) -> str:
     parts = [f"# {escape_markdown(passage.title)}"]
     if passage.article:
         quoted = "\n>\n".join(
-            "> " + escape_markdown(paragraph.strip())
-            for paragraph in passage.article.split("\n")
-            if paragraph.strip()
+            "> " + escape_markdown(paragraph.strip()) for paragraph in passage.article.split("\n") if paragraph.strip()
         )
         parts.append(f"**The article says:**\n\n{quoted}")
     body = passage.body(flags)

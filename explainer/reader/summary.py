@@ -56,15 +56,17 @@ def build_report(journey: Journey, student: str = "", today: date | None = None)
         if question is None or not tries:
             continue
         first = question.options[tries[0]]
-        quizzes.append({
-            "passage": passage_id,
-            "title": passage.title,
-            "prompt": question.prompt,
-            "first_answer": first.text,
-            "right_first_time": first.correct,
-            "tries": len(tries),
-            "solved": any(question.options[i].correct for i in tries),
-        })
+        quizzes.append(
+            {
+                "passage": passage_id,
+                "title": passage.title,
+                "prompt": question.prompt,
+                "first_answer": first.text,
+                "right_first_time": first.correct,
+                "tries": len(tries),
+                "solved": any(question.options[i].correct for i in tries),
+            }
+        )
     decisions = [
         {
             "passage": decision.passage.id,
@@ -84,8 +86,7 @@ def build_report(journey: Journey, student: str = "", today: date | None = None)
         "student": student,
         "date": (today or date.today()).isoformat(),
         "finished": any(passage.ending for passage in path),
-        "path": [{"passage": p.id, "title": p.title, "where": where(story, p)}
-                 for p in path],
+        "path": [{"passage": p.id, "title": p.title, "where": where(story, p)} for p in path],
         "quizzes": quizzes,
         "decisions": decisions,
         "terms_looked_up": list(journey.looked_up),
@@ -127,8 +128,9 @@ def path_summary(journey: Journey, restart_hint: str = "") -> str:
     lines.append("")
     for decision in decisions:
         role = decision.passage.question.role if decision.passage.question else ""
-        lines.append(f"- {escape_markdown(role or decision.passage.title)} "
-                     f"You chose: *{escape_markdown(decision.chosen.text)}*")
+        lines.append(
+            f"- {escape_markdown(role or decision.passage.title)} You chose: *{escape_markdown(decision.chosen.text)}*"
+        )
     if not decisions:
         lines.append("- None on this path.")
     results = journey.first_try_results()
@@ -138,8 +140,9 @@ def path_summary(journey: Journey, restart_hint: str = "") -> str:
         mark = "right first time" if ok else "took more than one try"
         lines.append(f"- {escape_markdown(story.passages[passage_id].title)}: {mark}")
     lines += ["", "**Terms you looked up**", ""]
-    lines.append("- " + ", ".join(escape_markdown(t) for t in journey.looked_up)
-                 if journey.looked_up else "- None this time.")
+    lines.append(
+        "- " + ", ".join(escape_markdown(t) for t in journey.looked_up) if journey.looked_up else "- None this time."
+    )
     lines += ["", "**Branches not taken**", ""]
     not_taken = [(d, option) for d in decisions for option in d.not_taken]
     for decision, option in not_taken:

@@ -63,6 +63,7 @@ def read_body(findings: Findings, file: str, first_line: int, body: str) -> tupl
     blocks.append(Block("\n".join(current), condition if condition and condition.flag else None))
     return tuple(block for block in blocks if block.markdown.strip())
 
+
 def note_references(findings: Findings, file: str, first_line: int, text: str) -> None:
     """Remember each ``[[term]]`` in the text, to check once the glossary is read."""
     if "[[" not in text:
@@ -70,5 +71,4 @@ def note_references(findings: Findings, file: str, first_line: int, text: str) -
     lines = LineCounter(text)
     for match in TERM_REFERENCE.finditer(text):
         if "\n" not in match.group():  # a reference lies on one line
-            findings.references.append((referenced_name(match), file,
-                                    first_line - 1 + lines.number(match.start())))
+            findings.references.append((referenced_name(match), file, first_line - 1 + lines.number(match.start())))

@@ -169,4 +169,3 @@ class Fields:
         if text is None:
             return None
         return self.findings.condition(self.file, self.line_of(key), text)
-

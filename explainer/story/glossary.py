@@ -11,9 +11,7 @@ TERM_LINK_PREFIX = "term:"
 # An author's explicit term reference: [[Term]] or [[shown words|Term]].
 TERM_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
 # Markdown that must not get links inside it: code, existing links, autolinks and tags.
-_PROTECTED = re.compile(
-    r"```.*?```|~~~.*?~~~|`[^`\n]*`|!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>", re.DOTALL
-)
+_PROTECTED = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`|!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>", re.DOTALL)
 
 
 class TermMatch(NamedTuple):
@@ -44,8 +42,10 @@ class Glossary:
     def lookup(self, name: str) -> Term | None:
         """The term with this name or alias (ignoring case), if any."""
         name = " ".join(name.split())
-        return self._exact.get(name) or self._folded.get(name.lower()) or next(
-            (term for key, term in self._exact.items() if key.lower() == name.lower()), None
+        return (
+            self._exact.get(name)
+            or self._folded.get(name.lower())
+            or next((term for key, term in self._exact.items() if key.lower() == name.lower()), None)
         )
 
     def by_index(self, index: int) -> Term:
@@ -56,22 +56,23 @@ class Glossary:
         """Every use of a term in ``text``, longest first where names overlap."""
         if self._pattern is None:
             return []
-        return [TermMatch(*match.span(), self._term_of(match.group()))
-                for match in self._pattern.finditer(text)]
+        return [TermMatch(*match.span(), self._term_of(match.group())) for match in self._pattern.finditer(text)]
 
     def _term_of(self, found: str) -> Term:
         """The term a match of the pattern names (spaces in it may be any run of spaces)."""
         found = " ".join(found.split())
         term = self._exact.get(found) or self._folded.get(found.lower())
         if term is None:  # a letter the pattern matches ignoring case, but lower() keeps: "ſtate"
-            term = next(term for name, term in self._folded.items()
-                        if re.fullmatch(re.escape(name), found, re.IGNORECASE))
+            term = next(
+                term for name, term in self._folded.items() if re.fullmatch(re.escape(name), found, re.IGNORECASE)
+            )
         return term
 
     def referenced(self, text: str) -> list[Term]:
         """The terms that ``[[references]]`` in ``text`` name, in order (unknown names left out)."""
-        return [term for match in TERM_REFERENCE.finditer(text)
-                if (term := self.lookup(referenced_name(match))) is not None]
+        return [
+            term for match in TERM_REFERENCE.finditer(text) if (term := self.lookup(referenced_name(match))) is not None
+        ]
 
     def terms_in(self, text: str) -> list[Term]:
         """The terms used in ``text`` (and ``[[references]]``), in order of first use."""
@@ -96,7 +97,7 @@ class Glossary:
         pieces = []
         position = 0
         for protected in _PROTECTED.finditer(markdown):
-            pieces.append(self._link_plain(markdown[position:protected.start()]))
+            pieces.append(self._link_plain(markdown[position : protected.start()]))
             pieces.append(protected.group())
             position = protected.end()
         pieces.append(self._link_plain(markdown[position:]))
@@ -113,7 +114,7 @@ class Glossary:
         out = []
         position = 0
         for match in TERM_REFERENCE.finditer(text):
-            out.append(self._link_found(text[position:match.start()]))
+            out.append(self._link_found(text[position : match.start()]))
             out.append(reference(match))
             position = match.end()
         out.append(self._link_found(text[position:]))
@@ -123,8 +124,8 @@ class Glossary:
         out = []
         position = 0
         for match in self.find(text):
-            out.append(text[position:match.start])
-            out.append(self._make_link(text[match.start:match.end], match.term))
+            out.append(text[position : match.start])
+            out.append(self._make_link(text[match.start : match.end], match.term))
             position = match.end
         out.append(text[position:])
         return "".join(out)
@@ -167,9 +168,7 @@ def _trie_pattern(names: dict[str, Term]) -> str:
 
 def _node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _node_pattern(child)
-        for char, child in node.items()
-        if char
+        (r"\s+" if char == " " else re.escape(char)) + _node_pattern(child) for char, child in node.items() if char
     ]
     if not branches:
         return ""

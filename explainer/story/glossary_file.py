@@ -39,8 +39,9 @@ def read_glossary(findings: Findings, path: Path, inside: Path) -> tuple[Term, .
     for index, item in fields.items("terms"):
         line = fields.item_line
         if not isinstance(item, Located):
-            findings.error(file, line, "item-not-mapping", what="term", index=index,
-                       example="term: ..., definition: ...")
+            findings.error(
+                file, line, "item-not-mapping", what="term", index=index, example="term: ..., definition: ..."
+            )
             continue
         entry = Fields(findings, file, 0, item)
         entry.unknown(TERM_FIELDS, "term")
@@ -58,6 +59,9 @@ def read_glossary(findings: Findings, path: Path, inside: Path) -> tuple[Term, .
             if key in seen:
                 findings.error(file, item.line, "term-twice", name=alias, earlier=seen[key])
             seen[key] = item.line
-        terms.append(Term(name=name.strip(), definition=definition.strip(), aliases=aliases,
-                          source=source.strip(), line=item.line))
+        terms.append(
+            Term(
+                name=name.strip(), definition=definition.strip(), aliases=aliases, source=source.strip(), line=item.line
+            )
+        )
     return tuple(terms)

@@ -37,8 +37,9 @@ def read_story(folder: str | Path) -> tuple[Story | None, list[Problem]]:
         for passage in read_scene_file(findings, path, inside):
             if passage.id in passages:
                 first = passages[passage.id]
-                findings.error(passage.file, passage.line, "duplicate-id", id=passage.id,
-                               place=f"{first.file}:{first.line}")
+                findings.error(
+                    passage.file, passage.line, "duplicate-id", id=passage.id, place=f"{first.file}:{first.line}"
+                )
             else:
                 passages[passage.id] = passage
     terms = read_glossary(findings, folder / GLOSSARY_FILE, inside)

@@ -99,9 +99,7 @@ class Passage:
     def body(self, flags: frozenset[str] = frozenset()) -> str:
         """The Markdown body as this reader sees it, given their flags."""
         return "\n\n".join(
-            block.markdown
-            for block in self.blocks
-            if block.condition is None or block.condition.holds(flags)
+            block.markdown for block in self.blocks if block.condition is None or block.condition.holds(flags)
         ).strip()
 
     @property

@@ -11,8 +11,16 @@ from explainer.story.model import Choice, Passage, Question, QuestionKind
 from explainer.story.yaml_reader import Located, LocatedList, YamlProblem, read_yaml
 
 PASSAGE_FIELDS = {
-    "id", "title", "section", "article", "question", "choices",
-    "ending", "terms", "notes", "minutes",
+    "id",
+    "title",
+    "section",
+    "article",
+    "question",
+    "choices",
+    "ending",
+    "terms",
+    "notes",
+    "minutes",
 }
 CHOICE_FIELDS = {"text", "goto", "set", "if"}
 OPTION_FIELDS = {"text", "goto", "set", "if", "correct", "feedback"}
@@ -31,8 +39,9 @@ def visible_values(value: Any) -> Any:
     return value
 
 
-def read_passage(findings: Findings, file: str, line: int, front: str, body: str,
-                 body_line: int, section: int) -> Passage | None:
+def read_passage(
+    findings: Findings, file: str, line: int, front: str, body: str, body_line: int, section: int
+) -> Passage | None:
     """The passage whose front matter and body start at these lines; None if it cannot be built.
 
     Every field is checked even when the passage cannot be built, so that all problems show.
@@ -53,8 +62,9 @@ def read_passage(findings: Findings, file: str, line: int, front: str, body: str
     title = fields.text("title", required=True)
     blocks = read_body(findings, file, body_line, body)
     question = read_question(findings, fields)
-    choices = tuple(read_choice(findings, fields, item, i, CHOICE_FIELDS, "choice")
-                    for i, item in fields.items("choices"))
+    choices = tuple(
+        read_choice(findings, fields, item, i, CHOICE_FIELDS, "choice") for i, item in fields.items("choices")
+    )
     terms = tuple(fields.list_of_text("terms"))
     for term in terms:
         findings.references.append((term, file, fields.line_of("terms")))
@@ -67,11 +77,21 @@ def read_passage(findings: Findings, file: str, line: int, front: str, body: str
     if passage_id is None or title is None:
         return None
     return Passage(
-        id=passage_id, title=title, blocks=blocks, file=file, line=line + fields.data.line_of("id"),
+        id=passage_id,
+        title=title,
+        blocks=blocks,
+        file=file,
+        line=line + fields.data.line_of("id"),
         section=given_section if given_section is not None else section,
-        article=article, question=question, choices=tuple(c for c in choices if c is not None),
-        ending=ending, terms=terms, notes=notes, minutes=minutes,
+        article=article,
+        question=question,
+        choices=tuple(c for c in choices if c is not None),
+        ending=ending,
+        terms=terms,
+        notes=notes,
+        minutes=minutes,
     )
+
 
 def read_question(findings: Findings, fields: Fields) -> Question | None:
     """The passage's question, if it has one that can be built."""
@@ -87,8 +107,10 @@ def read_question(findings: Findings, fields: Fields) -> Question | None:
     if kind_name is not None and kind_name not in kinds:
         findings.error(question.file, question.line_of("kind"), "bad-kind", value=kind_name)
         return None
-    options = [read_choice(findings, question, item, i, OPTION_FIELDS, "option")
-               for i, item in question.items("options", required=True)]
+    options = [
+        read_choice(findings, question, item, i, OPTION_FIELDS, "option")
+        for i, item in question.items("options", required=True)
+    ]
     if "options" in data and not options:
         findings.error(question.file, question.line_of("options"), "no-options")
     if kind_name is None or prompt is None:
@@ -103,16 +125,22 @@ def read_question(findings: Findings, fields: Fields) -> Question | None:
             findings.error(question.file, option.line, "quiz-goto")
         if kind is QuestionKind.DECISION and (option.correct or option.feedback):
             findings.error(question.file, option.line, "decision-correct")
-    return Question(kind=kind, prompt=prompt, role=role, line=question.line_of("kind"),
-                    options=tuple(o for o in options if o is not None))
+    return Question(
+        kind=kind,
+        prompt=prompt,
+        role=role,
+        line=question.line_of("kind"),
+        options=tuple(o for o in options if o is not None),
+    )
 
-def read_choice(findings: Findings, parent: Fields, item: Any, index: int, allowed: set[str],
-                what: str) -> Choice | None:
+
+def read_choice(
+    findings: Findings, parent: Fields, item: Any, index: int, allowed: set[str], what: str
+) -> Choice | None:
     """One choice or option (``what``) of a list, checked against the ``allowed`` fields."""
     line = parent.item_line
     if not isinstance(item, Located):
-        findings.error(parent.file, line, "item-not-mapping", what=what, index=index,
-                   example="text: ..., goto: ...")
+        findings.error(parent.file, line, "item-not-mapping", what=what, index=index, example="text: ..., goto: ...")
         return None
     fields = Fields(findings, parent.file, parent.offset, item)
     fields.unknown(allowed, what)
@@ -125,8 +153,15 @@ def read_choice(findings: Findings, parent: Fields, item: Any, index: int, allow
     feedback = fields.text("feedback") or ""
     if text is None:
         return None
-    choice = Choice(text=text, goto=goto, sets=sets, condition=condition, correct=correct,
-                    feedback=feedback, line=fields.offset + item.line)
+    choice = Choice(
+        text=text,
+        goto=goto,
+        sets=sets,
+        condition=condition,
+        correct=correct,
+        feedback=feedback,
+        line=fields.offset + item.line,
+    )
     if goto:
         findings.gotos.append((goto, f"{what} {index}", parent.file, fields.line_of("goto")))
     return choice

@@ -44,38 +44,38 @@ MESSAGES: dict[str, str] = {
     "too-small": "'{field}' must be at least {minimum}",
     "text-list": "'{field}' must be a list of text",
     "bad-flag": "a flag is made of letters, digits, '-' and '_', not \"{value}\"",
-    "duplicate-id": "duplicate id \"{id}\": already used at {place}",
+    "duplicate-id": 'duplicate id "{id}": already used at {place}',
     # Questions and choices.
-    "bad-kind": "question kind must be \"quiz\" or \"decision\", not \"{value}\"",
+    "bad-kind": 'question kind must be "quiz" or "decision", not "{value}"',
     "no-options": "a question needs at least one option",
     "item-not-mapping": "{what} {index} must be a mapping ({example})",
     "decision-goto": "a decision option needs a 'goto'",
     "quiz-goto": "a quiz option cannot 'goto': put the way on in the passage's choices",
     "decision-correct": "a decision has no right answer: 'correct' and 'feedback' belong to quizzes",
-    "goto-missing": "{what} goes to \"{target}\", which does not exist",
+    "goto-missing": '{what} goes to "{target}", which does not exist',
     # The body.
     "nested-if": "'::: if' inside another '::: if' (opened at line {opened})",
     "close-nothing": "':::' closes nothing",
     "if-not-closed": "'::: if' is not closed by a ':::' line",
-    "bad-condition": "a condition must be \"FLAG\" or \"not FLAG\", not \"{value}\"",
-    "flag-never-set": "flag \"{flag}\" is tested but never set",
+    "bad-condition": 'a condition must be "FLAG" or "not FLAG", not "{value}"',
+    "flag-never-set": 'flag "{flag}" is tested but never set',
     # The glossary.
     "glossary-shape": "the glossary must be a mapping with a 'terms' list",
-    "term-twice": "\"{name}\" is already a term or alias at line {earlier}",
+    "term-twice": '"{name}" is already a term or alias at line {earlier}',
     "term-too-long": "a term or alias must be at most {limit} characters long",
-    "no-term": "\"{name}\" is not a term in the glossary",
+    "no-term": '"{name}" is not a term in the glossary',
     # Warnings from ``check``.
     "no-ending": "no passage has 'ending: true', so the story never ends",
-    "nothing-leads": "nothing leads to passage \"{id}\"",
-    "not-from-start": "passage \"{id}\" cannot be reached from the start",
-    "dead-end": "passage \"{id}\" is a dead end: it has no choices and is not an ending",
+    "nothing-leads": 'nothing leads to passage "{id}"',
+    "not-from-start": 'passage "{id}" cannot be reached from the start',
+    "dead-end": 'passage "{id}" is a dead end: it has no choices and is not an ending',
     "loop": "passages {ids} form a loop with no way out to an ending",
     "no-feedback": "quiz option {index} has no feedback: say why it is right or wrong",
     "no-right-answer": "the quiz has no right answer: mark one option 'correct: true'",
-    "flag-never-tested": "flag \"{flag}\" is set but never tested",
-    "term-unused": "term \"{name}\" is defined but never used",
-    "term-undefined": "\"{name}\" is used like a term but is not in the glossary",
-    "long-passage": "passage \"{id}\" has {words} words, far more than the others (typical: {typical})",
+    "flag-never-tested": 'flag "{flag}" is set but never tested',
+    "term-unused": 'term "{name}" is defined but never used',
+    "term-undefined": '"{name}" is used like a term but is not in the glossary',
+    "long-passage": 'passage "{id}" has {words} words, far more than the others (typical: {typical})',
     "hard-reading": "{part} reads at grade {grade}, above the limit of {limit}",
     "no-grader": "the reading level was not checked: {reason}",
 }
@@ -106,14 +106,12 @@ class Problem:
         return f"{self.file}:{self.line}: {self.severity.value}: {self.message}"
 
 
-def problem(file: str, line: int, code: str, severity: Severity = Severity.ERROR,
-            **values: object) -> Problem:
+def problem(file: str, line: int, code: str, severity: Severity = Severity.ERROR, **values: object) -> Problem:
     """The :class:`Problem` with message ``code``.
 
     Text values are shortened and made visible; lists are joined with commas.
     """
-    return Problem(file, line, MESSAGES[code].format(**{k: _shown(v) for k, v in values.items()}),
-                   severity, code)
+    return Problem(file, line, MESSAGES[code].format(**{k: _shown(v) for k, v in values.items()}), severity, code)
 
 
 def _shown(value: object) -> object:
@@ -131,10 +129,7 @@ def shorten(text: str, limit: int = MAX_SHOWN) -> str:
 
 def visible(text: str) -> str:
     """Text with control, format (bidi, zero-width) and separator characters as escapes."""
-    return "".join(
-        f"\\u{ord(char):04x}" if unicodedata.category(char) in _INVISIBLE else char
-        for char in text
-    )
+    return "".join(f"\\u{ord(char):04x}" if unicodedata.category(char) in _INVISIBLE else char for char in text)
 
 
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}

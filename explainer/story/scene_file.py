@@ -27,8 +27,7 @@ def read_scene_file(findings: Findings, path: Path, inside: Path) -> list[Passag
         return []
     first_text = text.count("\n", 0, len(text) - len(content))  # the line, from 0
     lines = LineCounter(text)
-    dividers = [(lines.number(match.start()) - 1, match.start(), match.end())
-                for match in DIVIDER.finditer(text)]
+    dividers = [(lines.number(match.start()) - 1, match.start(), match.end()) for match in DIVIDER.finditer(text)]
     if not dividers or dividers[0][0] != first_text:
         findings.error(file, first_text + 1, "no-start")
         return []
@@ -43,8 +42,8 @@ def read_scene_file(findings: Findings, path: Path, inside: Path) -> list[Passag
         end, front_end, body_start = dividers[n + 1]
         # The body ends with the line before the next divider (or with the file).
         body_end = dividers[n + 2][1] - 1 if n + 2 < len(dividers) else len(text)
-        front = text[front_start + 1:front_end - 1] if end > start + 1 else ""
-        body = text[body_start + 1:body_end]
+        front = text[front_start + 1 : front_end - 1] if end > start + 1 else ""
+        body = text[body_start + 1 : body_end]
         passage = read_passage(findings, file, start + 1, front, body, end + 2, section)
         if passage is not None:
             section = passage.section

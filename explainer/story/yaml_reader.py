@@ -138,6 +138,7 @@ class _PythonLoader(Reader, Scanner, Parser, _StrictComposer):
 
 
 if LIBYAML:
+
     class _CLoader(_StrictComposer, CParser):
         """libyaml's parser under the strict composer (which comes first, so that it composes)."""
 

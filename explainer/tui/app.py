@@ -31,8 +31,14 @@ class ExplainerApp(App[None]):
         Binding("t", "next_theme", "Theme", id="theme"),
     ]
 
-    def __init__(self, story: Story, save_slot: SaveSlot | None = None, *,
-                 teacher: bool = False, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        story: Story,
+        save_slot: SaveSlot | None = None,
+        *,
+        teacher: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.clock = clock
         self.story = story
@@ -56,14 +62,15 @@ class ExplainerApp(App[None]):
 
     def on_mount(self) -> None:
         for notice in self._save_notices:
-            self.notify(notice, title="Saved progress", severity="warning", timeout=12,
-                        markup=False)
+            self.notify(notice, title="Saved progress", severity="warning", timeout=12, markup=False)
         saved = self._saved
         if saved is not None and self.save_slot is not None:
             from explainer.tui.screens.resume import ResumeScreen  # only when there is progress to resume
 
-            self.push_screen(ResumeScreen(self.save_slot.student, where(self.story, saved.passage),
-                                          saved.passage.title), self._resume)
+            self.push_screen(
+                ResumeScreen(self.save_slot.student, where(self.story, saved.passage), saved.passage.title),
+                self._resume,
+            )
 
     async def _resume(self, resume: bool | None) -> None:
         saved, self._saved = self._saved, None
@@ -85,8 +92,7 @@ class ExplainerApp(App[None]):
         if self.save_slot is not None:
             problem = self.save_slot.save(journey)
             if problem:
-                self.notify(problem, title="Not saved", severity="error", timeout=12,
-                            markup=False)
+                self.notify(problem, title="Not saved", severity="error", timeout=12, markup=False)
 
     async def action_quit(self) -> None:
         if self._story_screen is not None and self._saved is None:
@@ -100,8 +106,7 @@ class ExplainerApp(App[None]):
         try:
             save_settings(Settings(theme=theme))
         except OSError as error:
-            self.notify(f"The theme could not be remembered: {error}", severity="warning",
-                        markup=False)
+            self.notify(f"The theme could not be remembered: {error}", severity="warning", markup=False)
 
     def action_next_theme(self) -> None:
         self.theme = next_theme(self.theme)

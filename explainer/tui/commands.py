@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -16,35 +17,36 @@ if TYPE_CHECKING:
 class StoryCommands(Provider):
     """Offers every glossary term and every visited passage."""
 
-    def _entries(self) -> list[tuple[str, str, object]]:
+    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         from explainer.tui.screens.story import StoryScreen
 
         screen = self.screen if isinstance(self.screen, StoryScreen) else None
         if screen is None:
             return []
-        entries: list[tuple[str, str, object]] = [
+        entries: list[tuple[str, str, Callable[[], object]]] = [
             (f"Term: {term.name}", term.definition[:80], partial(screen.open_term, term))
             for term in screen.glossary.terms
         ]
         for passage_id in screen.journey.visited:
             passage = screen.journey.story.passages[passage_id]
-            entries.append((f"Passage: {passage.title}", "a passage you have visited",
-                            partial(screen.open_passage, passage_id)))
+            entries.append(
+                (f"Passage: {passage.title}", "a passage you have visited", partial(screen.open_passage, passage_id))
+            )
         return entries
 
     async def discover(self) -> Hits:
         for text, help_text, command in self._entries():
             # Content, not str: the palette reads a str as markup, and these are a story's words.
-            yield DiscoveryHit(Content(text), command, text=text,  # type: ignore[arg-type]
-                               help=Content(help_text))  # type: ignore[arg-type]
+            # (Textual's hint says str, but the palette draws Content as it is.)
+            yield DiscoveryHit(Content(text), command, text=text, help=Content(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, help_text, command in self._entries():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, _highlight(matcher, text), command, text=text,  # type: ignore[arg-type]
-                          help=Content(help_text))  # type: ignore[arg-type]
+                hit = Hit(score, _highlight(matcher, text), command, text=text, help=Content(help_text))  # type: ignore[arg-type]
+                yield hit
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:

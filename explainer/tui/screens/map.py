@@ -58,8 +58,7 @@ class MapScreen(Screen[str | None]):
         total = minutes_of(story, main_line(story, story.start))
         title = Text("Story map", style="bold", no_wrap=True, overflow="ellipsis")
         if total:
-            title.append(f"  ·  about {total} min in all, {minutes_left(self.journey)} min left",
-                         style="dim")
+            title.append(f"  ·  about {total} min in all, {minutes_left(self.journey)} min left", style="dim")
         yield Static(title, id="map-title")
         after_end = Seen.NOT_TAKEN in self.states.values()
         yield Static(Text(LEGEND_AFTER_END if after_end else LEGEND), id="map-legend")
@@ -103,8 +102,7 @@ class MapScreen(Screen[str | None]):
             accent = Style(bold=True)
         passages = self.journey.story.passages
         for passage_id, node in self.nodes.items():
-            node.set_label(passage_label(passages[passage_id].title, self.states[passage_id],
-                                         accent))
+            node.set_label(passage_label(passages[passage_id].title, self.states[passage_id], accent))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -82,8 +82,9 @@ class StoryScreen(Screen[None]):
         markdown = passage_markdown(passage, journey.flags)
         if passage.ending:
             slot = getattr(self.app, "save_slot", None)
-            markdown += "\n\n" + ending_summary(journey, "Press r to start over and try another path.",
-                                                 None if slot is None else slot.student)
+            markdown += "\n\n" + ending_summary(
+                journey, "Press r to start over and try another path.", None if slot is None else slot.student
+            )
         left = minutes_left(journey)
         self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage), left)
         self.query_one(NotesPanel).show(passage, left)

@@ -69,9 +69,7 @@ class ChoiceList(Vertical):
         self.choices = choices
         options = self.query_one("#options", OptionList)
         options.clear_options()
-        options.add_options(
-            Option(Text(f"{number}. {choice.text}")) for number, choice in enumerate(choices, start=1)
-        )
+        options.add_options(Option(Text(f"{number}. {choice.text}")) for number, choice in enumerate(choices, start=1))
         if choices:
             options.highlighted = 0
 

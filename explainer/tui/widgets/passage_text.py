@@ -52,8 +52,7 @@ class _Document(Visual):
                     lines.append(Content(""))
                 continue
             if block.rule:
-                lines.append(block.first + Content.styled("─" * max(0, width - block.first.cell_length),
-                                                          ".rule"))
+                lines.append(block.first + Content.styled("─" * max(0, width - block.first.cell_length), ".rule"))
                 continue
             room = max(1, width - block.first.cell_length)
             for number, line in enumerate(block.text.wrap(room)):
@@ -66,8 +65,7 @@ class _Document(Visual):
         self.width, self._lines = width, lines
         return lines
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         lines = self.lines(width)
         if height is not None:
             lines = lines[:height]
@@ -90,8 +88,20 @@ class PassageText(Widget):
     """
 
     COMPONENT_CLASSES = {
-        "h1", "h2", "h3", "h4", "em", "strong", "s", "code_inline", "code_block",
-        "bullet", "quote", "quote-bar", "rule", "table-header",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "em",
+        "strong",
+        "s",
+        "code_inline",
+        "code_block",
+        "bullet",
+        "quote",
+        "quote-bar",
+        "rule",
+        "table-header",
     }
     DEFAULT_CSS = """
     PassageText {
@@ -168,8 +178,9 @@ class _Builder:
         self.children(root, Content(""), Content(""), loose=True, style="", depth=0)
         return self.blocks
 
-    def children(self, node: SyntaxTreeNode, first: Content, rest: Content, loose: bool,
-                 style: str, depth: int) -> None:
+    def children(
+        self, node: SyntaxTreeNode, first: Content, rest: Content, loose: bool, style: str, depth: int
+    ) -> None:
         """Each child block in turn; only the first line of the first one gets ``first``."""
         for index, child in enumerate(node.children):
             if loose and index and rest.plain.strip():
@@ -179,15 +190,13 @@ class _Builder:
             self.node(child, first, rest, style, depth)
             first = rest
 
-    def node(self, node: SyntaxTreeNode, first: Content, rest: Content, style: str,
-             depth: int) -> None:
+    def node(self, node: SyntaxTreeNode, first: Content, rest: Content, style: str, depth: int) -> None:
         kind = node.type
         if kind in ("paragraph", "html_block"):
             self.add(self.inline(node), first, rest, style)
         elif kind == "heading":
             level = min(int(node.tag[1:]), 4)
-            self.blocks.append(_Block(self.inline(node).stylize_before(f".h{level}"), first, rest,
-                                      center=level == 1))
+            self.blocks.append(_Block(self.inline(node).stylize_before(f".h{level}"), first, rest, center=level == 1))
         elif kind in ("bullet_list", "ordered_list"):
             self.listing(node, first, rest, style, depth)
         elif kind == "blockquote":
@@ -204,8 +213,7 @@ class _Builder:
         elif node.children:
             self.children(node, first, rest, loose=False, style=style, depth=depth)
 
-    def listing(self, node: SyntaxTreeNode, first: Content, rest: Content, style: str,
-                depth: int) -> None:
+    def listing(self, node: SyntaxTreeNode, first: Content, rest: Content, style: str, depth: int) -> None:
         """A bulleted or numbered list, items hanging under their markers."""
         items = node.children
         if node.type == "ordered_list":
@@ -215,14 +223,12 @@ class _Builder:
             markers = [_BULLETS[min(depth, len(_BULLETS) - 1)]] * len(items)
         size = max((len(marker) for marker in markers), default=0) + 1
         # A "tight" list (no blank lines between items in the source) is drawn tight.
-        loose = any(not child.hidden for item in items for child in item.children
-                    if child.type == "paragraph")
+        loose = any(not child.hidden for item in items for child in item.children if child.type == "paragraph")
         for number, item in enumerate(items):
             if number and loose:
                 self.blocks.append(None)
             marker = Content.styled(markers[number].ljust(size), ".bullet")
-            self.children(item, first + marker, rest + Content(" " * size), loose=False,
-                          style=style, depth=depth + 1)
+            self.children(item, first + marker, rest + Content(" " * size), loose=False, style=style, depth=depth + 1)
             first = rest
 
     def add(self, text: Content, first: Content, rest: Content, style: str) -> None:
@@ -239,11 +245,9 @@ class _Builder:
             for column, cell in enumerate(cells):
                 widths[column] = max(widths.get(column, 0), cell.cell_length)
         for header, cells in rows:
-            padded = [cell.pad_right(widths[column] - cell.cell_length)
-                      for column, cell in enumerate(cells)]
+            padded = [cell.pad_right(widths[column] - cell.cell_length) for column, cell in enumerate(cells)]
             line = Content(" │ ").join(padded)
-            self.blocks.append(_Block(line.stylize_before(".table-header") if header else line,
-                                      first, rest))
+            self.blocks.append(_Block(line.stylize_before(".table-header") if header else line, first, rest))
             first = rest
 
     def inline(self, node: SyntaxTreeNode) -> Content:

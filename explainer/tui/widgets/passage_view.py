@@ -44,7 +44,7 @@ class PassageView(VerticalScroll, can_focus=False):
     def _link_clicked(self, event: PassageText.LinkClicked) -> None:
         event.stop()
         href = event.href
-        if href.startswith(TERM_LINK_PREFIX) and href[len(TERM_LINK_PREFIX):].isdigit():
-            index = int(href[len(TERM_LINK_PREFIX):])
+        if href.startswith(TERM_LINK_PREFIX) and href[len(TERM_LINK_PREFIX) :].isdigit():
+            index = int(href[len(TERM_LINK_PREFIX) :])
             if index < len(self.glossary.terms):
                 self.post_message(TermSelected(self.glossary.by_index(index)))
