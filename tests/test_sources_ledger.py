@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import REPO, SCENES
-from explainer.loader import load_story
+from explainer.story.loader import load_story
 
 LEDGER = REPO / "docs" / "sources.md"
 # A place is written `file` / `id`, `id`, ... (more ids of the same file follow with commas).
