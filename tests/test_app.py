@@ -43,9 +43,9 @@ async def test_a_wrong_answer_explains_and_lets_the_reader_try_again() -> None:
 async def test_a_whole_path_by_keys_remembers_the_decision_at_the_end() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1", "1")          # quiz right, go on
+        await pilot.press("1", "1")  # quiz right, go on
         assert "You are the cat." in screen_text(app)
-        await pilot.press("down", "enter")   # choose "Stay in" with arrows and Enter
+        await pilot.press("down", "enter")  # choose "Stay in" with arrows and Enter
         assert "It is warm inside." in screen_text(app)
         await pilot.press("1")
         await pilot.pause()

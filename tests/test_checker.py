@@ -72,10 +72,13 @@ def test_a_clean_story_exits_0(story: str, in_repo: None, capsys) -> None:  # ty
     assert run(capsys, "check", f"tests/stories/{story}") == (0, f"tests/stories/{story}: no problems found\n")
 
 
-@pytest.mark.parametrize("argv", [
-    ["--scenes", "tests/stories/broken", "check"],
-    ["check", "--scenes", "tests/stories/broken"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--scenes", "tests/stories/broken", "check"],
+        ["check", "--scenes", "tests/stories/broken"],
+    ],
+)
 def test_scenes_works_before_or_after_check(argv: list[str], in_repo: None, capsys) -> None:  # type: ignore[no-untyped-def]
     assert run(capsys, *argv) == (2, ONE_OF_EACH_ERROR)
 
@@ -84,13 +87,21 @@ def test_max_grade_sets_the_reading_level(in_repo: None, capsys) -> None:  # typ
     code, out = run(capsys, "check", "tests/stories/warnings", "--max-grade", "50")
     assert code == 1 and "reads at grade" not in out and "0 errors, 10 warnings" in out
     code, out = run(capsys, "check", "tests/stories/trees", "--max-grade", "1")
-    assert code == 1 and re.search(r"trees/00-welcome.md:2: warning: passage \"welcome\" reads at grade "
-                                   r"[\d.]+, above the limit of 1\n", out)
+    assert code == 1 and re.search(
+        r"trees/00-welcome.md:2: warning: passage \"welcome\" reads at grade "
+        r"[\d.]+, above the limit of 1\n",
+        out,
+    )
 
 
 def test_check_from_the_command_line_never_shows_a_traceback() -> None:
-    result = subprocess.run([sys.executable, "-m", "explainer", "check", "tests/stories/warnings"],
-                            cwd=REPO, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "check", "tests/stories/warnings"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (result.returncode, result.stdout, result.stderr) == (1, ONE_OF_EACH_WARNING, "")
 
 
@@ -105,13 +116,21 @@ def _codes(folder: Path) -> list[str]:
 
 
 def test_a_story_without_an_ending_is_told_so(tmp_path: Path) -> None:
-    folder = _story(tmp_path, {"01.md": "---\nid: a\ntitle: A\nchoices:\n  - text: On\n    goto: b\n"
-                                        "---\nA.\n---\nid: b\ntitle: B\n---\nB.\n"})
+    folder = _story(
+        tmp_path,
+        {
+            "01.md": "---\nid: a\ntitle: A\nchoices:\n  - text: On\n    goto: b\n"
+            "---\nA.\n---\nid: b\ntitle: B\n---\nB.\n"
+        },
+    )
     assert _codes(folder) == ["no-ending", "dead-end"]
 
 
 def test_a_loop_with_a_way_out_is_fine_and_a_loop_on_itself_is_not(tmp_path: Path) -> None:
-    folder = _story(tmp_path, {"01.md": """---
+    folder = _story(
+        tmp_path,
+        {
+            "01.md": """---
 id: a
 title: A
 choices:
@@ -147,28 +166,39 @@ title: End
 ending: true
 ---
 End.
-"""})
+"""
+        },
+    )
     assert [str(p) for p in check_story(folder)] == [
-        f'{folder}/01.md:24: passages "c" form a loop with no way out to an ending']
+        f'{folder}/01.md:24: passages "c" form a loop with no way out to an ending'
+    ]
 
 
 def test_words_in_capitals_need_a_definition_unless_plain(tmp_path: Path) -> None:
-    folder = _story(tmp_path, {
-        "01.md": "---\nid: a\ntitle: A\nending: true\n---\n"
-                 "The FBI's agents, the CCP, two NGOs, World War II, the US, OK and a TV.\n",
-        "glossary.yaml": "terms:\n  - term: Chinese Communist Party\n    aliases: [CCP]\n"
-                         "    definition: The party.\n",
-    })
+    folder = _story(
+        tmp_path,
+        {
+            "01.md": "---\nid: a\ntitle: A\nending: true\n---\n"
+            "The FBI's agents, the CCP, two NGOs, World War II, the US, OK and a TV.\n",
+            "glossary.yaml": "terms:\n  - term: Chinese Communist Party\n    aliases: [CCP]\n"
+            "    definition: The party.\n",
+        },
+    )
     found = [p.message for p in check_story(folder)]
-    assert found == ['"FBI" is used like a term but is not in the glossary',
-                     '"NGO" is used like a term but is not in the glossary']
+    assert found == [
+        '"FBI" is used like a term but is not in the glossary',
+        '"NGO" is used like a term but is not in the glossary',
+    ]
 
 
 def test_a_term_listed_in_a_passage_counts_as_used(tmp_path: Path) -> None:
-    folder = _story(tmp_path, {
-        "01.md": "---\nid: a\ntitle: A\nending: true\nterms: [Mat]\n---\nNothing here.\n",
-        "glossary.yaml": "terms:\n  - term: Mat\n    definition: A rug.\n",
-    })
+    folder = _story(
+        tmp_path,
+        {
+            "01.md": "---\nid: a\ntitle: A\nending: true\nterms: [Mat]\n---\nNothing here.\n",
+            "glossary.yaml": "terms:\n  - term: Mat\n    definition: A rug.\n",
+        },
+    )
     assert check_story(folder) == []
 
 
@@ -184,16 +214,21 @@ def test_explanation_text_is_the_explainers_own_prose_without_the_article() -> N
 
 
 def test_plain_prose_drops_markdown_and_ends_every_item_as_a_sentence() -> None:
-    markdown = ("# A heading\n\nA **bold** and *soft* [link](https://x.example) to\na [[the list|Entity List]]"
-                "\n\n- one item\n- two items!\n\n> quoted words\n\n***\n")
-    assert plain_prose(markdown) == ("A heading. A bold and soft link to a the list. one item. two items! "
-                                     "quoted words.")
+    markdown = (
+        "# A heading\n\nA **bold** and *soft* [link](https://x.example) to\na [[the list|Entity List]]"
+        "\n\n- one item\n- two items!\n\n> quoted words\n\n***\n"
+    )
+    assert plain_prose(markdown) == (
+        "A heading. A bold and soft link to a the list. one item. two items! quoted words."
+    )
 
 
 def test_reading_grade_tells_plain_from_hard_prose() -> None:
     plain = "The cat sat on the mat. It was warm. The dog ran in the sun."
-    hard = ("Notwithstanding considerable institutional reluctance, comprehensive environmental "
-            "infrastructure rehabilitation necessitates extraordinarily sophisticated coordination.")
+    hard = (
+        "Notwithstanding considerable institutional reluctance, comprehensive environmental "
+        "infrastructure rehabilitation necessitates extraordinarily sophisticated coordination."
+    )
     assert reading_grade(plain) < 3 < 12 < reading_grade(hard)
 
 
@@ -215,9 +250,9 @@ def tutorial_files(guide: str) -> dict[str, str]:
     return {name: text for name, text in pattern.findall(guide)}
 
 
-def test_the_tutorial_story_checks_clean_and_plays_to_its_ending(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch,
-                                                                 capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_tutorial_story_checks_clean_and_plays_to_its_ending(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     files = tutorial_files(DOCS.read_text(encoding="utf-8"))
     assert len([name for name in files if name.endswith(".md")]) == 3 and "my-story/glossary.yaml" in files
     monkeypatch.chdir(tmp_path)
@@ -259,36 +294,84 @@ async def test_the_tutorial_story_plays_in_the_app(tmp_path: Path) -> None:
         assert "What you learned" in screen_text(app)
 
 
-def test_without_the_hyphenation_dictionary_the_rest_is_still_checked(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_hyphenation_dictionary_the_rest_is_still_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     from explainer.checks import reading_grade as readability
 
     monkeypatch.setitem(sys.modules, "pyphen", None)  # "import pyphen" now fails
     monkeypatch.setattr(readability, "_HYPHENATOR", None)  # as in a process that never had it
     found = [p.labelled() for p in check_story(STORIES / "warnings")]
     assert len(found) == 11 and not any("reads at grade" in line for line in found)
-    assert (f"{STORIES / 'warnings'}:0: warning: the reading level was not checked: "
-            "cannot load the hyphenation dictionary") in found[0]
+    assert (
+        f"{STORIES / 'warnings'}:0: warning: the reading level was not checked: cannot load the hyphenation dictionary"
+    ) in found[0]
 
 
 def test_grading_prose_needs_no_textstat() -> None:
     # textstat takes a few hundred milliseconds to import (pkg_resources); its dictionary does not.
-    code = ("import sys\nfrom explainer.checks.check import check_story\n"
-            f"check_story({str(STORIES / 'warnings')!r})\nprint('textstat' in sys.modules)\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                            check=True)
+    code = (
+        "import sys\nfrom explainer.checks.check import check_story\n"
+        f"check_story({str(STORIES / 'warnings')!r})\nprint('textstat' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.strip() == "False"
 
 
 # Paragraphs: text with markup inside lines, but no headings, lists, quotes or rules.
-_PARAGRAPH = ["word", "Word.", "two words", "end!", "ask?", " ", "  ", "\t", "\n", "\n\n", " \n",
-              "\u00a0", "a-b", "a 3", "a 3.5", ", ", "[x]", "(y)", "é", "İ", "\u3000", "a **b**",
-              "a _i_", "a snake_case", "a `c`", "a ~~s~~", "a [[IP]]", " [[the IP|IP]]", "[[a\nb]]",
-              "a [text](https://x.example)", "a [te\nxt](x)", " _", "_ "]
+_PARAGRAPH = [
+    "word",
+    "Word.",
+    "two words",
+    "end!",
+    "ask?",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    " \n",
+    "\u00a0",
+    "a-b",
+    "a 3",
+    "a 3.5",
+    ", ",
+    "[x]",
+    "(y)",
+    "é",
+    "İ",
+    "\u3000",
+    "a **b**",
+    "a _i_",
+    "a snake_case",
+    "a `c`",
+    "a ~~s~~",
+    "a [[IP]]",
+    " [[the IP|IP]]",
+    "[[a\nb]]",
+    "a [text](https://x.example)",
+    "a [te\nxt](x)",
+    " _",
+    "_ ",
+]
 _PARAGRAPH_PIECES = st.sampled_from(_PARAGRAPH)
-_MARKDOWN_PIECES = st.sampled_from(_PARAGRAPH + [
-    "-", "3", "1. ", "- ", "* ", "+ ", "# ", "> ", "***", "---", "**b**", "_i_", "`c`", "[[IP]]",
-])
+_MARKDOWN_PIECES = st.sampled_from(
+    _PARAGRAPH
+    + [
+        "-",
+        "3",
+        "1. ",
+        "- ",
+        "* ",
+        "+ ",
+        "# ",
+        "> ",
+        "***",
+        "---",
+        "**b**",
+        "_i_",
+        "`c`",
+        "[[IP]]",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,7 +15,7 @@ TERMS = (
 
 def names(text: str) -> list[tuple[str, str]]:
     glossary = Glossary(TERMS)
-    return [(text[m.start:m.end], m.term.name) for m in glossary.find(text)]
+    return [(text[m.start : m.end], m.term.name) for m in glossary.find(text)]
 
 
 def test_terms_are_found_ignoring_case_and_longest_first() -> None:
@@ -50,9 +50,7 @@ def test_terms_in_lists_each_term_once_in_order_of_first_use() -> None:
 def test_link_makes_term_links_but_leaves_code_and_links_alone() -> None:
     glossary = Glossary(TERMS)
     linked = glossary.link("The CCP said `CCP` and [CCP](https://example.org); see [[that group|Party]].")
-    assert linked == (
-        "The [CCP](term:0) said `CCP` and [CCP](https://example.org); see [that group](term:3)."
-    )
+    assert linked == ("The [CCP](term:0) said `CCP` and [CCP](https://example.org); see [that group](term:3).")
 
 
 def test_a_reference_to_an_unknown_term_shows_its_words() -> None:
@@ -67,15 +65,15 @@ def test_an_empty_glossary_finds_nothing() -> None:
 def test_regex_characters_in_terms_are_literal() -> None:
     glossary = Glossary((Term("C++ (language)", "A language."), Term("a.b", "Dots.")))
     assert [m.term.name for m in glossary.find("C++ (language) and a.b but not axb")] == [
-        "C++ (language)", "a.b",
+        "C++ (language)",
+        "a.b",
     ]
 
 
 def test_letters_that_match_only_ignoring_case_still_name_their_term() -> None:
     # The pattern matches "ſtate" (long s) and "\u212ailo" (Kelvin sign) ignoring case, though
     # lower() leaves them as they are: the term is still found, not a crash.
-    glossary = Glossary((Term("State", "A country."), Term("Kilo", "A thousand."),
-                         Term("Web  site", "Pages.")))
+    glossary = Glossary((Term("State", "A country."), Term("Kilo", "A thousand."), Term("Web  site", "Pages.")))
     text = "The ſtate sold a \u212ailo of web\n site."
     assert [m.term.name for m in glossary.find(text)] == ["State", "Kilo", "Web  site"]
     assert "term:0" in glossary.link(text)

@@ -159,9 +159,34 @@ def test_the_html_handout_is_standalone_and_escapes_everything(hostile: Story) -
     assert page.startswith("<!DOCTYPE html>")
     collector = _Collector()
     collector.feed(page)
-    allowed = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "em",
-               "strong", "section", "article", "blockquote", "div", "ol", "li", "span", "br",
-               "dl", "dt", "dd", "small", "a", "ul"}
+    allowed = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "em",
+        "strong",
+        "section",
+        "article",
+        "blockquote",
+        "div",
+        "ol",
+        "li",
+        "span",
+        "br",
+        "dl",
+        "dt",
+        "dd",
+        "small",
+        "a",
+        "ul",
+    }
     assert collector.tags <= allowed, collector.tags - allowed
     assert not {"src", "onerror", "onload"} & collector.attributes
     for outside in ("<script", "<link", "<img", "@import", "url("):
@@ -192,7 +217,8 @@ def test_the_file_suffix_chooses_the_format(tmp_path: Path) -> None:
 
 
 def test_without_a_file_the_handout_goes_to_the_terminal(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert main(["--scenes", str(STORIES / "tiny"), "handout"]) == 0
     out = capsys.readouterr().out

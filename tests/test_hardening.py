@@ -49,8 +49,10 @@ def test_non_utf8_bytes_are_refused_at_their_line(tmp_path: Path) -> None:
 
 
 def test_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:
-    folder = folder_with(tmp_path, {"01.md": b"\xef\xbb\xbf" + START.encode(), "02.md": ENDING,
-                                    "glossary.yaml": b"\xef\xbb\xbfterms: []\n"})
+    folder = folder_with(
+        tmp_path,
+        {"01.md": b"\xef\xbb\xbf" + START.encode(), "02.md": ENDING, "glossary.yaml": b"\xef\xbb\xbfterms: []\n"},
+    )
     story = load_story(folder)
     assert story.title == "Start" and story.passages["start"].line == 2
 
@@ -73,15 +75,16 @@ def test_empty_files(tmp_path: Path) -> None:
 def test_a_10_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     big = START + "word " * 2_000_000
     folder = folder_with(tmp_path, {"01.md": big, "02.md": ENDING, "glossary.yaml": "# " + "x" * 10_000_000})
-    assert messages(folder) == ["01.md:1: file is too large (over 2 MB)",
-                                "glossary.yaml:1: file is too large (over 2 MB)"]
+    assert messages(folder) == [
+        "01.md:1: file is too large (over 2 MB)",
+        "glossary.yaml:1: file is too large (over 2 MB)",
+    ]
 
 
 @pytest.mark.parametrize("seed", range(8))
 def test_binary_garbage_is_refused_with_a_line(tmp_path: Path, seed: int) -> None:
     garbage = random.Random(seed).randbytes(4096)
-    folder = folder_with(tmp_path, {"01.md": START, "02.md": garbage, "03.md": ENDING,
-                                    "glossary.yaml": garbage[::-1]})
+    folder = folder_with(tmp_path, {"01.md": START, "02.md": garbage, "03.md": ENDING, "glossary.yaml": garbage[::-1]})
     found = messages(folder)
     assert found and all(line.startswith(("02.md:", "glossary.yaml:")) for line in found)
 
@@ -111,17 +114,22 @@ lol9: [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 
 
 def test_a_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
-    folder = folder_with(tmp_path, {"01.md": BILLION_LAUGHS, "02.md": ENDING,
-                                    "glossary.yaml": "terms: &t [*t]\n"})
-    assert messages(folder) == ["01.md:3: YAML anchors (&name) are not allowed",
-                                "glossary.yaml:1: YAML anchors (&name) are not allowed"]
+    folder = folder_with(tmp_path, {"01.md": BILLION_LAUGHS, "02.md": ENDING, "glossary.yaml": "terms: &t [*t]\n"})
+    assert messages(folder) == [
+        "01.md:3: YAML anchors (&name) are not allowed",
+        "glossary.yaml:1: YAML anchors (&name) are not allowed",
+    ]
 
 
-@pytest.mark.parametrize("nesting", ids=["flow-lists", "flow-mappings", "block-lists"], argvalues=[
-    "notes: " + "[" * 100_000 + "]" * 100_000,
-    "notes: " + "{a: " * 5_000 + "1" + "}" * 5_000,
-    "notes:\n" + "".join(" " * level + "- \n" for level in range(0, 200)),
-])
+@pytest.mark.parametrize(
+    "nesting",
+    ids=["flow-lists", "flow-mappings", "block-lists"],
+    argvalues=[
+        "notes: " + "[" * 100_000 + "]" * 100_000,
+        "notes: " + "{a: " * 5_000 + "1" + "}" * 5_000,
+        "notes:\n" + "".join(" " * level + "- \n" for level in range(0, 200)),
+    ],
+)
 def test_deep_nesting_is_refused(tmp_path: Path, nesting: str) -> None:
     folder = folder_with(tmp_path, {"01.md": f"---\nid: start\ntitle: Start\n{nesting}\n---\n", "02.md": ENDING})
     found = messages(folder)
@@ -131,8 +139,7 @@ def test_deep_nesting_is_refused(tmp_path: Path, nesting: str) -> None:
 def test_yaml_cannot_build_objects_or_read_files(tmp_path: Path) -> None:
     evil = "!!python/object/apply:os.system ['touch pwned']"
     folder = folder_with(tmp_path, {"01.md": f"---\nid: start\ntitle: {evil}\n---\n", "02.md": ENDING})
-    assert messages(folder) == [
-        "01.md:3: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed"]
+    assert messages(folder) == ["01.md:3: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed"]
     assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
 
 
@@ -141,21 +148,27 @@ def test_yaml_cannot_build_objects_or_read_files(tmp_path: Path) -> None:
 
 def test_ids_in_any_script_and_either_unicode_form_are_one_id(tmp_path: Path) -> None:
     nfc, nfd = "caf\u00e9", "cafe\u0301"
-    folder = folder_with(tmp_path, {
-        "01.md": START.replace("goto: end", f"goto: {nfd}"),
-        "02.md": f"---\nid: {nfc}\ntitle: Café\nchoices:\n  - text: On\n    goto: 北京\n---\nx\n"
-                 f"---\nid: 北京\ntitle: Beijing\nchoices:\n  - text: On\n    goto: نهاية\n---\nx\n"
-                 "---\nid: نهاية\ntitle: End\nending: true\n---\nx\n",
-    })
+    folder = folder_with(
+        tmp_path,
+        {
+            "01.md": START.replace("goto: end", f"goto: {nfd}"),
+            "02.md": f"---\nid: {nfc}\ntitle: Café\nchoices:\n  - text: On\n    goto: 北京\n---\nx\n"
+            f"---\nid: 北京\ntitle: Beijing\nchoices:\n  - text: On\n    goto: نهاية\n---\nx\n"
+            "---\nid: نهاية\ntitle: End\nending: true\n---\nx\n",
+        },
+    )
     assert list(load_story(folder).passages) == ["start", nfc, "北京", "نهاية"]
 
 
-@pytest.mark.parametrize(("odd", "shown"), [
-    ("zero\u200bwidth", "zero\\u200bwidth"),
-    ("evil\u202eedoc", "evil\\u202eedoc"),
-    ("esc\x1b[31m", "esc\u241b[31m"),
-    ("line\u2028break", "line break"),  # a line end inside quotes: YAML folds it
-])
+@pytest.mark.parametrize(
+    ("odd", "shown"),
+    [
+        ("zero\u200bwidth", "zero\\u200bwidth"),
+        ("evil\u202eedoc", "evil\\u202eedoc"),
+        ("esc\x1b[31m", "esc\u241b[31m"),
+        ("line\u2028break", "line break"),  # a line end inside quotes: YAML folds it
+    ],
+)
 def test_invisible_characters_in_an_id_are_refused_and_shown(tmp_path: Path, odd: str, shown: str) -> None:
     folder = folder_with(tmp_path, {"01.md": f'---\nid: "{odd}"\ntitle: T\nending: true\n---\n'})
     found = messages(folder)
@@ -202,8 +215,7 @@ choices:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
-async def test_right_to_left_and_wide_text_show_in_passage_and_glossary(tmp_path: Path,
-                                                                        size: tuple[int, int]) -> None:
+async def test_right_to_left_and_wide_text_show_in_passage_and_glossary(tmp_path: Path, size: tuple[int, int]) -> None:
     story = load_story(folder_with(tmp_path, WORLD))
     app = ExplainerApp(story)
     async with app.run_test(size=size) as pilot:
@@ -289,11 +301,41 @@ def test_the_loader_keeps_markup_and_makes_escapes_visible_in_every_field(tmp_pa
     question = start.question
     assert question is not None
     term = story.terms[0]
-    fields = [start.title, start.article, start.notes, start.body(), question.role, question.prompt,
-              question.options[0].text, question.options[0].feedback, question.options[1].feedback,
-              start.choices[0].text, end.title, end.body(), term.aliases[0], term.definition, term.source]
-    assert_literal("\n".join(fields), "Title", "Article", "Notes", "Body", "Role", "Prompt", "Right",
-                   "Yes", "No", "Choice", "End", "Bye", "Alias", "Definition", "Source")
+    fields = [
+        start.title,
+        start.article,
+        start.notes,
+        start.body(),
+        question.role,
+        question.prompt,
+        question.options[0].text,
+        question.options[0].feedback,
+        question.options[1].feedback,
+        start.choices[0].text,
+        end.title,
+        end.body(),
+        term.aliases[0],
+        term.definition,
+        term.source,
+    ]
+    assert_literal(
+        "\n".join(fields),
+        "Title",
+        "Article",
+        "Notes",
+        "Body",
+        "Role",
+        "Prompt",
+        "Right",
+        "Yes",
+        "No",
+        "Choice",
+        "End",
+        "Bye",
+        "Alias",
+        "Definition",
+        "Source",
+    )
     assert question.options[1].text == f"Wrong \u241b[31mW {MARKUP}"  # a YAML "\e" escape too
     assert term.name == f"Term {MARKUP}"
 
@@ -355,12 +397,14 @@ def test_line_mode_shows_markup_and_escapes_as_written(tmp_path: Path) -> None:
 
     story = nasty_story(tmp_path)
     output = io.StringIO()
-    player = LinePlayer(story, input=io.StringIO("2\n1\ng Term\n1\n"), output=output,
-                        errors=io.StringIO(), color=False, width=400)
+    player = LinePlayer(
+        story, input=io.StringIO("2\n1\ng Term\n1\n"), output=output, errors=io.StringIO(), color=False, width=400
+    )
     assert player.run() == 0
     text = output.getvalue()
-    assert_literal(text, "Title", "Article", "Body", "Role", "Prompt", "Right", "No", "Yes", "Choice",
-                   "Definition", "End", "Bye")
+    assert_literal(
+        text, "Title", "Article", "Body", "Role", "Prompt", "Right", "No", "Yes", "Choice", "Definition", "End", "Bye"
+    )
     assert f"Wrong \u241b[31mW {MARKUP}" in text
 
 
@@ -417,24 +461,23 @@ async def test_the_second_story_plays_end_to_end_in_the_app() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Trees for a hotter town" in screen_text(app)
-        await pilot.press("1")          # start
+        await pilot.press("1")  # start
         await pilot.pause()
         assert "Summer nights in Riverton" in screen_text(app)
-        await pilot.press("2")          # a wrong answer first
+        await pilot.press("2")  # a wrong answer first
         await pilot.pause()
         assert "No. The sun is the same." in screen_text(app)
-        await pilot.press("1", "1")     # the right one, then on to the plan
+        await pilot.press("1", "1")  # the right one, then on to the plan
         await pilot.pause()
         assert "You sit on the town council." in screen_text(app)
-        await pilot.press("1", "1")     # near the schools, then see how it ends
+        await pilot.press("1", "1")  # near the schools, then see how it ends
         await pilot.pause()
         text = screen_text(app)
         assert "What you learned" in text and "You put the first trees by the schools" in text
         assert "in the square" not in text
 
 
-def test_the_second_story_plays_end_to_end_in_line_mode(monkeypatch: pytest.MonkeyPatch,
-                                                        capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_second_story_plays_end_to_end_in_line_mode(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n1\n2\n1\n"))
     assert main(["--scenes", str(STORIES / "trees"), "--plain"]) == 0
     out = capsys.readouterr().out
@@ -461,12 +504,24 @@ def test_no_case_here_gives_a_traceback_from_the_command_line(tmp_path: Path) ->
     import subprocess
     import sys
 
-    folder = folder_with(tmp_path, {"01.md": BILLION_LAUGHS, "02.md": b"\x00\xff" * 100,
-                                    "03.md": "---\nid: " + "[" * 10_000 + "\n---\n",
-                                    "glossary.yaml": "terms:\n  - term: !!binary aGk=\n"})
+    folder = folder_with(
+        tmp_path,
+        {
+            "01.md": BILLION_LAUGHS,
+            "02.md": b"\x00\xff" * 100,
+            "03.md": "---\nid: " + "[" * 10_000 + "\n---\n",
+            "glossary.yaml": "terms:\n  - term: !!binary aGk=\n",
+        },
+    )
     for argv in (["--scenes", str(folder)], ["check", str(folder)]):
-        result = subprocess.run([sys.executable, "-m", "explainer", *argv], cwd=REPO, capture_output=True,
-                                text=True, timeout=60, stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            [sys.executable, "-m", "explainer", *argv],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
         assert result.returncode == 2, result
         assert "Traceback" not in result.stdout + result.stderr
     assert check_story(folder)  # and the same problems in process

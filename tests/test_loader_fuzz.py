@@ -23,22 +23,73 @@ from explainer.story.loader import load_story, read_story
 from explainer.story.model import Story
 from explainer.story.problems import MESSAGES, Problem, StoryError
 
-SOURCES = [folder for folder in (SCENES, STORIES / "trees", STORIES / "tiny")
-           if folder.is_dir() and any(folder.glob("*.md"))]
+SOURCES = [
+    folder for folder in (SCENES, STORIES / "trees", STORIES / "tiny") if folder.is_dir() and any(folder.glob("*.md"))
+]
 
 INTERESTING = [
-    b"---\n", b"---", b":::\n", b"::: if x\n", b"::: if not went-out\n", b": ", b"- ", b"  ", b"\t",
-    b"\n", b"\r", b"\r\n", b"[", b"]", b"{", b"}", b"&a ", b"*a", b"!!python/object:os.system ",
-    b"!binary ", b"'", b'"', b"|", b">", b"#", b"[[", b"]]", b"[[Pet]]", b"\x1b[31m", b"\x1b]0;x\x07",
-    b"\xff", b"\xc3", b"\xef\xbb\xbf", b"\x00", b"%YAML 1.1\n", b"...\n", b"? ", b"<<: ", b"\\e",
-    b"id: x\n", b"goto: nowhere\n", b"goto: end\n", b"ending: true\n", b"correct: true\n",
-    b"set: [a, b]\n", b"if: not x\n", b"kind: poll\n", b"section: 0\n", b"minutes: -1\n",
-    b"terms: [Nope]\n", b"options: []\n", b"choices:\n  - Go\n", b"9" * 5000,
-    "\u202e".encode(), "\u2028".encode(), "\ufeff".encode(), "\ufffe".encode(), "北京".encode(),
-    "\u0301".encode(), b"[bold red]x[/]",
+    b"---\n",
+    b"---",
+    b":::\n",
+    b"::: if x\n",
+    b"::: if not went-out\n",
+    b": ",
+    b"- ",
+    b"  ",
+    b"\t",
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a ",
+    b"*a",
+    b"!!python/object:os.system ",
+    b"!binary ",
+    b"'",
+    b'"',
+    b"|",
+    b">",
+    b"#",
+    b"[[",
+    b"]]",
+    b"[[Pet]]",
+    b"\x1b[31m",
+    b"\x1b]0;x\x07",
+    b"\xff",
+    b"\xc3",
+    b"\xef\xbb\xbf",
+    b"\x00",
+    b"%YAML 1.1\n",
+    b"...\n",
+    b"? ",
+    b"<<: ",
+    b"\\e",
+    b"id: x\n",
+    b"goto: nowhere\n",
+    b"goto: end\n",
+    b"ending: true\n",
+    b"correct: true\n",
+    b"set: [a, b]\n",
+    b"if: not x\n",
+    b"kind: poll\n",
+    b"section: 0\n",
+    b"minutes: -1\n",
+    b"terms: [Nope]\n",
+    b"options: []\n",
+    b"choices:\n  - Go\n",
+    b"9" * 5000,
+    "\u202e".encode(),
+    "\u2028".encode(),
+    "\ufeff".encode(),
+    "\ufffe".encode(),
+    "北京".encode(),
+    "\u0301".encode(),
+    b"[bold red]x[/]",
 ]
-OPERATIONS = ["insert", "delete", "replace", "truncate", "duplicate-line", "drop-line", "swap-lines",
-              "indent-line"]
+OPERATIONS = ["insert", "delete", "replace", "truncate", "duplicate-line", "drop-line", "swap-lines", "indent-line"]
 
 
 @st.composite
@@ -52,13 +103,18 @@ def mutations(draw: st.DrawFn) -> tuple[Path, str, bytes]:
         operation = draw(st.sampled_from(OPERATIONS))
         at = draw(st.integers(0, len(data)))
         if operation == "insert":
-            snippet = draw(st.one_of(st.sampled_from(INTERESTING), st.binary(max_size=8),
-                                     st.text(max_size=8).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+            snippet = draw(
+                st.one_of(
+                    st.sampled_from(INTERESTING),
+                    st.binary(max_size=8),
+                    st.text(max_size=8).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                )
+            )
             data = data[:at] + snippet + data[at:]
         elif operation == "delete":
-            data = data[:at] + data[at + draw(st.integers(1, 40)):]
+            data = data[:at] + data[at + draw(st.integers(1, 40)) :]
         elif operation == "replace" and at < len(data):
-            data = data[:at] + bytes([draw(st.integers(0, 255))]) + data[at + 1:]
+            data = data[:at] + bytes([draw(st.integers(0, 255))]) + data[at + 1 :]
         elif operation == "truncate":
             data = data[:at]
         else:
@@ -105,16 +161,23 @@ def assert_well_formed(problem: Problem, folder: Path, sizes: dict[str, int]) ->
 def play_through(story: Story) -> None:
     """Play a story that loaded in line mode, always taking the first choice, without a crash."""
     output = io.StringIO()
-    player = LinePlayer(story, input=io.StringIO("1\n" * 12 + "g\nb\nf\nr\n"), output=output,
-                        errors=io.StringIO(), color=False, width=60)
+    player = LinePlayer(
+        story,
+        input=io.StringIO("1\n" * 12 + "g\nb\nf\nr\n"),
+        output=output,
+        errors=io.StringIO(),
+        color=False,
+        width=60,
+    )
     assert player.run() == 0
     assert "\x1b" not in output.getvalue()
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutation=mutations())
-def test_a_mutated_story_loads_or_fails_with_file_and_line(copies: dict[Path, Path],
-                                                           mutation: tuple[Path, str, bytes]) -> None:
+def test_a_mutated_story_loads_or_fails_with_file_and_line(
+    copies: dict[Path, Path], mutation: tuple[Path, str, bytes]
+) -> None:
     source, name, data = mutation
     folder = copies[source]
     target = folder / name
@@ -140,8 +203,9 @@ def test_a_mutated_story_loads_or_fails_with_file_and_line(copies: dict[Path, Pa
 
 @settings(max_examples=100, deadline=None)
 @given(scene=st.binary(max_size=300), glossary=st.binary(max_size=300))
-def test_any_bytes_at_all_load_or_fail_with_file_and_line(tmp_path_factory: pytest.TempPathFactory,
-                                                          scene: bytes, glossary: bytes) -> None:
+def test_any_bytes_at_all_load_or_fail_with_file_and_line(
+    tmp_path_factory: pytest.TempPathFactory, scene: bytes, glossary: bytes
+) -> None:
     folder = tmp_path_factory.mktemp("bytes")
     (folder / "01.md").write_bytes(b"---\n" + scene)
     (folder / "glossary.yaml").write_bytes(glossary)
@@ -152,4 +216,3 @@ def test_any_bytes_at_all_load_or_fail_with_file_and_line(tmp_path_factory: pyte
     if story is not None:
         for warning in story_warnings(story):
             assert_well_formed(warning, folder, sizes)
-

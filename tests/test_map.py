@@ -28,8 +28,7 @@ def choose(journey: Journey, text: str) -> None:
 
 def test_the_outline_lists_sections_in_order_with_decision_branches_nested() -> None:
     sections = outline(load_story(TIMED))
-    assert [s.label for s in sections] == [
-        "Introduction", "Section 1: In court", "Section 2: The facts", "The end"]
+    assert [s.label for s in sections] == ["Introduction", "Section 1: In court", "Section 2: The facts", "The end"]
     assert sections[1].passages == (
         PassageNode("court"),
         PassageNode("desk", (PassageNode("branch-a"), PassageNode("branch-b"))),

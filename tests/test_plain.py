@@ -26,12 +26,10 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def play(story: Story, typed: str, *, slot: SaveSlot | None = None,
-         color: bool | None = None) -> tuple[int, str, str]:
+def play(story: Story, typed: str, *, slot: SaveSlot | None = None, color: bool | None = None) -> tuple[int, str, str]:
     """Play ``story`` with these typed lines; returns exit code, output and errors."""
     output, errors = io.StringIO(), io.StringIO()
-    player = LinePlayer(story, slot=slot, input=io.StringIO(typed), output=output, errors=errors,
-                        color=color)
+    player = LinePlayer(story, slot=slot, input=io.StringIO(typed), output=output, errors=errors, color=color)
     return player.run(), output.getvalue(), errors.getvalue()
 
 
@@ -140,24 +138,34 @@ def test_colour_makes_titles_bold_but_story_text_never_escapes(story: Story) -> 
 
 def test_no_escape_byte_from_story_text_reaches_the_output() -> None:
     evil = "\x1b[2J\x1b]0;owned\x07 text\x9b31m"
-    passage = Passage(id="start", title=f"Title {evil}", blocks=(Block(f"Body {evil}"),),
-                      file="x.md", line=1, article=f"Quote {evil}", ending=True)
+    passage = Passage(
+        id="start",
+        title=f"Title {evil}",
+        blocks=(Block(f"Body {evil}"),),
+        file="x.md",
+        line=1,
+        article=f"Quote {evil}",
+        ending=True,
+    )
     story = Story(passages={"start": passage}, terms=(), start="start")
     _, out, _ = play(story, "g x\n", color=True)
     printable = out.replace("\x1b[1m", "").replace("\x1b[22m", "")
     assert "\x1b" not in printable and "\x07" not in printable and "\x9b" not in printable
     assert "Body ␛[2J" in printable
-    passage = Passage(id="start", title="Entities", blocks=(Block("A &#27;[31m &#x9b; B"),),
-                      file="x.md", line=1, ending=True)
+    passage = Passage(
+        id="start", title="Entities", blocks=(Block("A &#27;[31m &#x9b; B"),), file="x.md", line=1, ending=True
+    )
     story = Story(passages={"start": passage}, terms=(), start="start")
     _, out, _ = play(story, "", color=False)
     assert "\x1b" not in out and "\x9b" not in out and "A \ufffd[31m" in out
 
 
 def test_markdown_becomes_plain_wrapped_text() -> None:
-    markdown = ("# Title\n\nA [term](term:3) and [a site](https://example.org) with **bold** "
-                "and *italics* and `code`.\n\n> quoted\n> words\n\n- one\n- two\n\n1. first\n"
-                "2. second\n\n***\n\n" + "word " * 30)
+    markdown = (
+        "# Title\n\nA [term](term:3) and [a site](https://example.org) with **bold** "
+        "and *italics* and `code`.\n\n> quoted\n> words\n\n- one\n- two\n\n1. first\n"
+        "2. second\n\n***\n\n" + "word " * 30
+    )
     text = markdown_to_text(markdown, width=40)
     assert text.startswith("Title\n\nA term and a site (https://example.org)\nwith bold")
     assert "and italics and code." in text
@@ -175,16 +183,21 @@ def test_the_journey_is_the_same_as_in_the_app(story: Story) -> None:
     reference = Journey(story)
     for index in (1, 0, 0, 0):
         reference.choose(reference.choices()[index])
-    assert [s.passage_id for s in saved.history.path] == [
-        s.passage_id for s in reference.history.path]
+    assert [s.passage_id for s in saved.history.path] == [s.passage_id for s in reference.history.path]
     assert saved.flags == reference.flags and saved.attempts == reference.attempts
 
 
 def run_module(*args: str, typed: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = dict(os.environ, PYTHONPATH=str(REPO), EXPLAINER_DATA_DIR=str(data), **env)
-    return subprocess.run([sys.executable, "-m", "explainer", "--scenes", str(STORIES / "tiny"),
-                           *args], input=typed, capture_output=True, text=True, timeout=60,
-                          env=environment, cwd=REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "explainer", "--scenes", str(STORIES / "tiny"), *args],
+        input=typed,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        cwd=REPO,
+    )
 
 
 def test_piped_input_plays_in_line_mode_by_itself(private_data_dir: Path) -> None:
@@ -197,13 +210,11 @@ def test_piped_input_plays_in_line_mode_by_itself(private_data_dir: Path) -> Non
 def test_a_scripted_student_quits_and_resumes(private_data_dir: Path) -> None:
     first = run_module("--plain", "--student", "Ann", typed="1\n1\nq\n", data=private_data_dir)
     assert first.returncode == 0 and "Your progress is saved." in first.stdout
-    second = run_module("--plain", "--student", "Ann", typed="1\n1\n1\n",
-                        data=private_data_dir, NO_COLOR="1")
+    second = run_module("--plain", "--student", "Ann", typed="1\n1\n1\n", data=private_data_dir, NO_COLOR="1")
     assert second.returncode == 0
     assert "You have saved progress: Section 1 of 1: A tiny story, Your turn." in second.stdout
     assert "You went outside, you brave cat." in second.stdout
-    assert "To hand in your report: python -m explainer report --student Ann -o report.md" \
-        in second.stdout
+    assert "To hand in your report: python -m explainer report --student Ann -o report.md" in second.stdout
     report = run_module("report", "--student", "Ann", typed="", data=private_data_dir)
     assert report.returncode == 0 and "- Reached the ending: yes" in report.stdout
 
@@ -220,8 +231,7 @@ def scripted_path(story: Story) -> list[int]:
         if question is not None and question.is_quiz and not journey.solved():
             index = next(i for i, choice in enumerate(choices) if choice.correct)
         else:
-            index = next((i for i, choice in enumerate(choices)
-                          if choice.goto not in journey.visited), 0)
+            index = next((i for i, choice in enumerate(choices) if choice.goto not in journey.visited), 0)
         numbers.append(index + 1)
         journey.choose(choices[index])
     raise AssertionError("no ending reached")
@@ -233,9 +243,15 @@ def test_a_scripted_plain_run_of_the_real_story_reaches_the_ending(private_data_
     numbers = scripted_path(story)
     ending = next(p for p in story.passages.values() if p.ending)
     environment = dict(os.environ, PYTHONPATH=str(REPO), EXPLAINER_DATA_DIR=str(private_data_dir))
-    result = subprocess.run([sys.executable, "-m", "explainer", "--plain", "--scenes",
-                             str(REPO / "scenes")], input="".join(f"{n}\n" for n in numbers),
-                            capture_output=True, text=True, timeout=60, env=environment, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "--plain", "--scenes", str(REPO / "scenes")],
+        input="".join(f"{n}\n" for n in numbers),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr
     assert "Your path" in result.stdout and "Time per section" in result.stdout
     assert "Quizzes right at the first try:" in result.stdout

@@ -58,8 +58,11 @@ async def test_a_whole_path_reaches_the_ending_and_remembers_choices(pick_last: 
         assert "Branches not taken" in text
         assert "Quizzes right at the first try: " in text
         # The ending speaks of what this reader chose as the editor, earlier on.
-        editor = {"editor-checked": "you went to the source", "editor-rushed": "print a correction",
-                  "editor-cut": "you cut the number"}
+        editor = {
+            "editor-checked": "you went to the source",
+            "editor-rushed": "print a correction",
+            "editor-cut": "you cut the number",
+        }
         chosen = [flag for flag in flags if flag in editor]
         assert len(chosen) == 1
         assert editor[chosen[0]] in text

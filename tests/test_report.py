@@ -63,8 +63,7 @@ def test_the_report_holds_every_fact(story: Story) -> None:
     assert decision["role"] == "You are the cat." and decision["chosen"] == "Outside"
     assert decision["not_taken"] == ["Stay in"]
     assert report["terms_looked_up"] == ["Pet"]
-    assert report["time_per_section"] == [{"section": "Section 1 of 1: A tiny story",
-                                           "seconds": 120}]
+    assert report["time_per_section"] == [{"section": "Section 1 of 1: A tiny story", "seconds": 120}]
     assert report["total_seconds"] == 120
 
 
@@ -99,21 +98,18 @@ def test_story_text_cannot_become_markup_in_the_report(story: Story) -> None:
     assert "No quiz answered yet." in markdown and "No decision taken yet." in markdown
 
 
-@pytest.mark.parametrize("seconds, shown", [(0, "0 s"), (59.4, "59 s"), (61, "1 min 01 s"),
-                                            (3600 + 120, "1 h 02 min")])
+@pytest.mark.parametrize("seconds, shown", [(0, "0 s"), (59.4, "59 s"), (61, "1 min 01 s"), (3600 + 120, "1 h 02 min")])
 def test_durations_read_well(seconds: float, shown: str) -> None:
     assert format_duration(seconds) == shown
 
 
-def test_the_report_command_reads_a_students_save(story: Story,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_report_command_reads_a_students_save(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
     SaveSlot(story, "Ann").save(played(story))
     assert main(["--scenes", str(STORIES / "tiny"), "report", "--student", "Ann"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Report: A tiny story") and "- Student: Ann" in out
     assert "Chose: *Outside*" in out and "## Time per section" in out
-    assert main(["--scenes", str(STORIES / "tiny"), "--student", "Ann", "report",
-                 "--format", "json"]) == 0
+    assert main(["--scenes", str(STORIES / "tiny"), "--student", "Ann", "report", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["student"] == "Ann" and data["total_seconds"] == 120
 
@@ -121,8 +117,7 @@ def test_the_report_command_reads_a_students_save(story: Story,
 def test_the_report_command_writes_a_file(story: Story, tmp_path: Path) -> None:
     SaveSlot(story).save(played(story))
     target = tmp_path / "ann.json"
-    assert main(["--scenes", str(STORIES / "tiny"), "report", "--format", "json",
-                 "-o", str(target)]) == 0
+    assert main(["--scenes", str(STORIES / "tiny"), "report", "--format", "json", "-o", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["finished"] is True
 
 
@@ -131,8 +126,7 @@ def test_the_report_command_without_a_save_says_so(capsys: pytest.CaptureFixture
     assert "No saved progress for 'Nobody'" in capsys.readouterr().err
 
 
-def test_the_report_command_leaves_a_damaged_save_alone(story: Story,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_report_command_leaves_a_damaged_save_alone(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
     slot = SaveSlot(story)
     slot.path.parent.mkdir(parents=True)
     slot.path.write_text("{broken", encoding="utf-8")

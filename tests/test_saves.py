@@ -97,10 +97,10 @@ def test_saves_are_keyed_by_ids_not_positions(story: Story, tmp_path: Path) -> N
     edited = edited_copy(
         tmp_path,
         (right + wrong, wrong + right),
-        ("    - text: Outside\n      goto: outside\n      set: went-out\n"
-         "    - text: Stay in\n      goto: inside\n",
-         "    - text: Stay in\n      goto: inside\n"
-         "    - text: Outside\n      goto: outside\n      set: went-out\n"),
+        (
+            "    - text: Outside\n      goto: outside\n      set: went-out\n    - text: Stay in\n      goto: inside\n",
+            "    - text: Stay in\n      goto: inside\n    - text: Outside\n      goto: outside\n      set: went-out\n",
+        ),
     )
     loaded, notices = SaveSlot(edited).load()
     assert notices == [] and loaded is not None
@@ -111,12 +111,14 @@ def test_saves_are_keyed_by_ids_not_positions(story: Story, tmp_path: Path) -> N
     assert loaded.solved(edited.passages["start"])
 
 
-def test_unknown_ids_in_an_edited_story_are_dropped_with_a_notice(story: Story,
-                                                                   tmp_path: Path) -> None:
+def test_unknown_ids_in_an_edited_story_are_dropped_with_a_notice(story: Story, tmp_path: Path) -> None:
     SaveSlot(story).save(half_way(story))
-    edited = edited_copy(tmp_path, ("id: outside", "id: outdoors"),
-                         ("goto: outside", "goto: outdoors"),
-                         ("- text: On the hat", "- text: On the cap"))
+    edited = edited_copy(
+        tmp_path,
+        ("id: outside", "id: outdoors"),
+        ("goto: outside", "goto: outdoors"),
+        ("- text: On the hat", "- text: On the cap"),
+    )
     loaded, notices = SaveSlot(edited).load()
     assert loaded is not None
     assert [step.passage_id for step in loaded.history.steps] == ["start", "choose"]
@@ -128,14 +130,13 @@ def test_unknown_ids_in_an_edited_story_are_dropped_with_a_notice(story: Story,
     assert loaded.first_try_results() == {"start": True}
 
 
-def test_a_step_whose_choice_changed_keeps_the_passage_but_not_its_flags(story: Story,
-                                                                       tmp_path: Path) -> None:
+def test_a_step_whose_choice_changed_keeps_the_passage_but_not_its_flags(story: Story, tmp_path: Path) -> None:
     SaveSlot(story).save(half_way(story))
-    edited = edited_copy(tmp_path,
-                         ("    - text: Outside\n      goto: outside\n",
-                          "    - text: Outside\n      goto: inside\n"),
-                         ("    - text: Stay in\n      goto: inside\n",
-                          "    - text: Stay in\n      goto: outside\n"))
+    edited = edited_copy(
+        tmp_path,
+        ("    - text: Outside\n      goto: outside\n", "    - text: Outside\n      goto: inside\n"),
+        ("    - text: Stay in\n      goto: inside\n", "    - text: Stay in\n      goto: outside\n"),
+    )
     loaded, notices = SaveSlot(edited).load()
     assert loaded is not None and loaded.passage.id == "outside"
     # "Outside" now goes elsewhere; the step to "outside" is matched by its target, not its words.
@@ -159,20 +160,22 @@ def test_a_damaged_save_is_moved_aside_with_a_notice_and_never_overwritten(story
     assert aside.exists() and slot.path.exists()
 
 
-@pytest.mark.parametrize("content, reason", [
-    ('{"format": "something-else", "version": 1}', "not an explainer save"),
-    ("[1, 2, 3]", "not an explainer save"),
-    ('{"format": "explainer-save", "version": 99, "start": "start", "journey": {}}',
-     "newer version"),
-    ('{"format": "explainer-save", "version": 1, "story": "Another story", "start": "elsewhere",'
-     ' "journey": {}}', "another story"),
-    ('{"format": "explainer-save", "version": 1, "start": "start", "journey": {"steps": 3}}',
-     "damaged"),
-    ('{"format": "explainer-save", "version": 1, "start": "start",'
-     ' "journey": {"steps": [], "at": 7}}', "damaged"),
-    ("\xff\xfe not text", "not valid JSON"),
-    ("[" * 100_000, "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ('{"format": "something-else", "version": 1}', "not an explainer save"),
+        ("[1, 2, 3]", "not an explainer save"),
+        ('{"format": "explainer-save", "version": 99, "start": "start", "journey": {}}', "newer version"),
+        (
+            '{"format": "explainer-save", "version": 1, "story": "Another story", "start": "elsewhere", "journey": {}}',
+            "another story",
+        ),
+        ('{"format": "explainer-save", "version": 1, "start": "start", "journey": {"steps": 3}}', "damaged"),
+        ('{"format": "explainer-save", "version": 1, "start": "start", "journey": {"steps": [], "at": 7}}', "damaged"),
+        ("\xff\xfe not text", "not valid JSON"),
+        ("[" * 100_000, "not valid JSON"),
+    ],
+)
 def test_foreign_or_damaged_files_are_detected(story: Story, content: str, reason: str) -> None:
     slot = SaveSlot(story)
     slot.path.parent.mkdir(parents=True)
@@ -184,8 +187,7 @@ def test_foreign_or_damaged_files_are_detected(story: Story, content: str, reaso
     assert loaded is None and reason in notice and not slot.path.exists()
 
 
-def test_a_folder_that_cannot_be_written_is_reported_once_and_play_goes_on(
-        story: Story, tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_written_is_reported_once_and_play_goes_on(story: Story, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be", encoding="utf-8")
     slot = SaveSlot(story, folder=blocker)
@@ -278,14 +280,14 @@ for count in range(1_000_000):
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_killing_the_writer_at_any_moment_never_damages_the_save(story: Story,
-                                                               private_data_dir: Path) -> None:
+def test_killing_the_writer_at_any_moment_never_damages_the_save(story: Story, private_data_dir: Path) -> None:
     environment = dict(os.environ, PYTHONPATH=str(REPO), EXPLAINER_DATA_DIR=str(private_data_dir))
     slot = SaveSlot(story, "Writer")
     lengths = []
     for _round in range(10):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(STORIES / "tiny")],
-                                  stdout=subprocess.PIPE, env=environment, text=True)
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(STORIES / "tiny")], stdout=subprocess.PIPE, env=environment, text=True
+        )
         try:
             assert writer.stdout is not None and writer.stdout.readline() == "saving\n"
             time.sleep(random.uniform(0.0, 0.1))
@@ -304,7 +306,7 @@ def test_killing_the_writer_at_any_moment_never_damages_the_save(story: Story,
 async def test_a_student_plays_half_quits_restarts_and_resumes(story: Story) -> None:
     app = ExplainerApp(story, save_slot=SaveSlot(story, "Ann"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1", "1", "1")   # quiz, go on, Outside
+        await pilot.press("1", "1", "1")  # quiz, go on, Outside
         await pilot.pause()
         assert "It is cold outside." in screen_text(app)
         await pilot.press("q")
@@ -372,8 +374,7 @@ async def test_the_app_moves_a_damaged_save_aside_and_says_so(story: Story) -> N
     assert list(slot.path.parent.glob("default.damaged-*.json"))
 
 
-async def test_the_app_keeps_working_when_it_cannot_save(story: Story,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_app_keeps_working_when_it_cannot_save(story: Story, monkeypatch: pytest.MonkeyPatch) -> None:
     def read_only(path: Path, text: str) -> None:
         raise OSError(30, "Read-only file system")
 

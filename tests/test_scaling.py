@@ -141,12 +141,38 @@ def _loads(folder: Path) -> bool:
 
 
 TRICKY = [
-    "", "# a comment only\n", "a: 1\nb: [x, 2, true, null, 1.5, .inf, 0x1f, ~, '', \"q\"]\nc: {d: e}\n",
-    "a: 2020-01-01\nb: 1_000\nc: 0b11\nd: 1:20\ne: -.inf\nf: NO\ng: on\n", "- 1\n- ? a\n", "just text",
-    "a: b\n---\nc: d\n", "a: &x 1\nb: *x", "a: [1,\n", "a: b: c", "- a\nb: 1", "a: !!str 1", "a: ! 1",
-    "a: 1\na: 2", "1: 2", "'': x", "a:\tb", "\ta: b", "a: |\n  x\n  y\nb: >\n  p\n  q\n", "a: >#\n x\n",
-    "[a, b?c]", "{a: b?}", "[" * 19 + "]" * 19, "[" * 21 + "]" * 21, "- " * 25 + "x", "a: \ufeffb",
-    "a: \"\\e[31m\"", "a: \"\\L\"", "a: 'it''s'", "a: \u2028b", "a: b # c\n", "? [x]\n: y",
+    "",
+    "# a comment only\n",
+    "a: 1\nb: [x, 2, true, null, 1.5, .inf, 0x1f, ~, '', \"q\"]\nc: {d: e}\n",
+    "a: 2020-01-01\nb: 1_000\nc: 0b11\nd: 1:20\ne: -.inf\nf: NO\ng: on\n",
+    "- 1\n- ? a\n",
+    "just text",
+    "a: b\n---\nc: d\n",
+    "a: &x 1\nb: *x",
+    "a: [1,\n",
+    "a: b: c",
+    "- a\nb: 1",
+    "a: !!str 1",
+    "a: ! 1",
+    "a: 1\na: 2",
+    "1: 2",
+    "'': x",
+    "a:\tb",
+    "\ta: b",
+    "a: |\n  x\n  y\nb: >\n  p\n  q\n",
+    "a: >#\n x\n",
+    "[a, b?c]",
+    "{a: b?}",
+    "[" * 19 + "]" * 19,
+    "[" * 21 + "]" * 21,
+    "- " * 25 + "x",
+    "a: \ufeffb",
+    'a: "\\e[31m"',
+    'a: "\\L"',
+    "a: 'it''s'",
+    "a: \u2028b",
+    "a: b # c\n",
+    "? [x]\n: y",
     "terms:\n  - term: Pet\n    aliases: [pets, CAT]\n    definition: An animal.\n",
 ]
 
@@ -156,11 +182,19 @@ def _same(a: Any, b: Any) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, Located):
-        return (a.line == b.line and a.key_lines == b.key_lines and list(a) == list(b)
-                and all(_same(a[key], b[key]) for key in a))
+        return (
+            a.line == b.line
+            and a.key_lines == b.key_lines
+            and list(a) == list(b)
+            and all(_same(a[key], b[key]) for key in a)
+        )
     if isinstance(a, LocatedList):
-        return (a.line == b.line and a.item_lines == b.item_lines and len(a) == len(b)
-                and all(_same(x, y) for x, y in zip(a, b, strict=True)))
+        return (
+            a.line == b.line
+            and a.item_lines == b.item_lines
+            and len(a) == len(b)
+            and all(_same(x, y) for x, y in zip(a, b, strict=True))
+        )
     return bool(a == b or a != a and b != b)  # NaN is NaN
 
 
@@ -198,8 +232,9 @@ def _check_same(text: str) -> None:
         assert python == libyaml, text
 
 
-@pytest.mark.parametrize("text", [pytest.param(text, id=f"yaml{n}")
-                                  for n, text in enumerate(_front_matters() + TRICKY)])
+@pytest.mark.parametrize(
+    "text", [pytest.param(text, id=f"yaml{n}") for n, text in enumerate(_front_matters() + TRICKY)]
+)
 def test_yaml_reads_the_same_with_libyaml_and_without(text: str) -> None:
     _check_same(text)
 
@@ -219,20 +254,65 @@ def test_a_tab_that_yaml_allows_is_not_refused() -> None:
     assert read_yaml("a:\tb\nc: [1,\t2]\n") == {"a": "b", "c": [1, 2]}
 
 
-PIECES = [":", "-", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", '"', "#", "?", "%", "@",
-          " ", "\n", "\t", "a", "b", "1", "0", ".", "~", "  ", "\n  ", "- ", ": ", "é", "\u2028",
-          "\ufeff", "...", "---", "\\", "true", "null"]
+PIECES = [
+    ":",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "'",
+    '"',
+    "#",
+    "?",
+    "%",
+    "@",
+    " ",
+    "\n",
+    "\t",
+    "a",
+    "b",
+    "1",
+    "0",
+    ".",
+    "~",
+    "  ",
+    "\n  ",
+    "- ",
+    ": ",
+    "é",
+    "\u2028",
+    "\ufeff",
+    "...",
+    "---",
+    "\\",
+    "true",
+    "null",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(_front_matters() + TRICKY), st.lists(
-    st.tuples(st.floats(0, 1), st.sampled_from(PIECES), st.integers(0, 2)), max_size=4))
+@given(
+    st.sampled_from(_front_matters() + TRICKY),
+    st.lists(st.tuples(st.floats(0, 1), st.sampled_from(PIECES), st.integers(0, 2)), max_size=4),
+)
 def test_damaged_yaml_reads_the_same_both_ways(base: str, edits: list[tuple[float, str, int]]) -> None:
     text = base
     for where, piece, action in edits:
         at = int(where * len(text))
-        text = (text[:at] + piece + text[at:] if action == 0 else
-                text[:at] + text[at + 1:] if action == 1 else text[:at] + piece + text[at + 1:])
+        text = (
+            text[:at] + piece + text[at:]
+            if action == 0
+            else text[:at] + text[at + 1 :]
+            if action == 1
+            else text[:at] + piece + text[at + 1 :]
+        )
     _check_same(text)
 
 
@@ -264,9 +344,15 @@ def test_the_reading_grade_is_textstats(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("abc def. Gh! i? 'jk' l-m, n;o: 3.5 É ü 中文 don't ...\n\t_")
-                                + ["İ", "ß", "\u00a0", "--", " - ", "\x1c", "ǅ", "Mr.", "U.S."]),
-                max_size=80).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            list("abc def. Gh! i? 'jk' l-m, n;o: 3.5 É ü 中文 don't ...\n\t_")
+            + ["İ", "ß", "\u00a0", "--", " - ", "\x1c", "ǅ", "Mr.", "U.S."]
+        ),
+        max_size=80,
+    ).map("".join)
+)
 def test_any_text_gets_textstats_grade(text: str) -> None:
     textstat = pytest.importorskip("textstat")
     from explainer.checks.reading_grade import flesch_kincaid_grade
@@ -322,10 +408,19 @@ async def test_a_passage_shows_its_words_and_its_links_still_work() -> None:
         await app.query_one(PassageView).show(MARKDOWN)
         await pilot.pause()
         text = screen_text(app)
-        for words in ("A title", "A paragraph with bold, soft and code, and a term to click.",
-                      "▌ The article says this, over two lines.", "• one", "• two", "◦ nested",
-                      "1. first", "2. second", "a │ b", "1 │ 2",
-                      "[@click=app.quit]not an action[/] and <b>not HTML</b>"):
+        for words in (
+            "A title",
+            "A paragraph with bold, soft and code, and a term to click.",
+            "▌ The article says this, over two lines.",
+            "• one",
+            "• two",
+            "◦ nested",
+            "1. first",
+            "2. second",
+            "a │ b",
+            "1 │ 2",
+            "[@click=app.quit]not an action[/] and <b>not HTML</b>",
+        ):
             assert words in text, words
         app.query_one("PassageText").text_select_all()
         await pilot.pause()

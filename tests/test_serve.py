@@ -22,8 +22,14 @@ from explainer.outputs.serve import LOOPBACK, listening_message, offline_page, s
 
 TINY = STORIES / "tiny"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 WAIT = 30.0  # seconds; generous, so a slow CI machine is never mistaken for a failure
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
@@ -40,7 +46,7 @@ def test_the_served_page_loads_nothing_from_the_internet() -> None:
     page = offline_page(stock)
     assert not re.search(r"""(?:href|src)\s*=\s*["']?(?:https?:)?//""", page)
     assert "@import" not in page
-    assert 'fonts/RobotoMono-VariableFont_wght.ttf' in page
+    assert "fonts/RobotoMono-VariableFont_wght.ttf" in page
 
 
 def test_the_fonts_the_page_names_ship_with_textual_serve() -> None:
@@ -68,8 +74,7 @@ def test_serve_listens_on_this_computer_only_unless_told_and_says_so() -> None:
     assert "other computers on the network can connect" in everyone
     assert "http://127.0.0.1:8000" in everyone and "port 8000 of its network address" in everyone
     assert "http://[::1]:8000" in listening_message("::1", 8000)
-    args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "9000",
-                                      "--scenes", "x"])
+    args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "9000", "--scenes", "x"])
     assert (args.host, args.port, args.scenes) == ("0.0.0.0", 9000, Path("x"))
     assert build_parser().parse_args(["serve", "--teacher"]).teacher is True
     assert build_parser().parse_args(["serve"]).teacher is False
@@ -88,7 +93,12 @@ def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     log = (tmp_path / "serve.log").open("w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "explainer", "--scenes", str(TINY), "serve", "--port", str(port)],
-        cwd=REPO, stdout=log, stderr=subprocess.STDOUT, text=True, env=dict(os.environ))
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=dict(os.environ),
+    )
     deadline = time.monotonic() + WAIT
     try:
         while True:
@@ -111,7 +121,8 @@ def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
 
 
 def test_the_server_says_where_it_listens_and_serves_the_offline_page(
-        server: tuple[str, subprocess.Popen[str]], tmp_path: Path) -> None:
+    server: tuple[str, subprocess.Popen[str]], tmp_path: Path
+) -> None:
     url, _ = server
     with urlopen(url, timeout=WAIT) as response:
         page = response.read().decode()
@@ -127,8 +138,12 @@ def test_a_port_in_use_is_reported_without_a_traceback() -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "explainer", "--scenes", str(TINY), "serve", "--port",
-             str(port)], cwd=REPO, capture_output=True, text=True, timeout=WAIT)
+            [sys.executable, "-m", "explainer", "--scenes", str(TINY), "serve", "--port", str(port)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
     assert result.returncode == 1
     assert f"Cannot listen on http://127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
@@ -159,7 +174,8 @@ class Terminal:
 
 
 def test_the_story_plays_in_a_browser_with_no_request_beyond_this_computer(
-        server: tuple[str, subprocess.Popen[str]]) -> None:
+    server: tuple[str, subprocess.Popen[str]],
+) -> None:
     sync_api = pytest.importorskip("playwright.sync_api", reason="needs Python playwright")
     if not CHROMIUM.exists():
         pytest.skip(f"needs Debian's chromium at {CHROMIUM}")

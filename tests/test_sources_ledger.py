@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import REPO, SCENES
+
 from explainer.story.loader import load_story
 
 LEDGER = REPO / "docs" / "sources.md"

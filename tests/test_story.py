@@ -130,10 +130,7 @@ def test_the_fact_check_thread_runs_through_quizzes(story: Story, words: tuple[s
 
 def test_choices_set_flags_that_the_ending_recalls(story: Story) -> None:
     # That every flag set is tested, and every flag tested is set, is check's (below).
-    set_flags = {
-        flag for passage in story.passages.values() for choice in passage.all_choices
-        for flag in choice.sets
-    }
+    set_flags = {flag for passage in story.passages.values() for choice in passage.all_choices for flag in choice.sets}
     assert len(set_flags) >= 5
     ending = next(p for p in story.passages.values() if p.ending)
     assert any(block.condition is not None for block in ending.blocks)

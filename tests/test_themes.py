@@ -38,8 +38,13 @@ def contrast(one: str, other: str) -> float:
 def test_the_high_contrast_theme_has_strong_contrast_everywhere() -> None:
     background = HIGH_CONTRAST.background or ""
     assert contrast(HIGH_CONTRAST.foreground or "", background) >= 7
-    for colour in (HIGH_CONTRAST.primary, HIGH_CONTRAST.accent, HIGH_CONTRAST.error,
-                   HIGH_CONTRAST.success, HIGH_CONTRAST.warning):
+    for colour in (
+        HIGH_CONTRAST.primary,
+        HIGH_CONTRAST.accent,
+        HIGH_CONTRAST.error,
+        HIGH_CONTRAST.success,
+        HIGH_CONTRAST.warning,
+    ):
         assert contrast(colour or "", background) >= 7, colour
     assert contrast(HIGH_CONTRAST.panel or "", HIGH_CONTRAST.foreground or "") >= 7
     cursor = HIGH_CONTRAST.variables
@@ -56,7 +61,7 @@ async def test_the_theme_key_switches_and_the_choice_is_remembered(private_data_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "textual-dark"
-        assert not settings_path().exists()      # starting up writes nothing
+        assert not settings_path().exists()  # starting up writes nothing
         await pilot.press("t", "t")
         await pilot.pause()
         assert app.theme == "high-contrast"
@@ -95,8 +100,7 @@ def test_saving_keeps_other_settings() -> None:
     assert json.loads(settings_path().read_text()) == {"theme": "dracula", "other": 3}
 
 
-async def test_a_data_folder_that_cannot_be_written_only_warns(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_data_folder_that_cannot_be_written_only_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     monkeypatch.setenv("EXPLAINER_DATA_DIR", str(blocker / "inside-a-file"))

@@ -25,8 +25,7 @@ def test_the_main_line_takes_the_first_way_on_and_skips_what_flags_do_not_offer(
 
 def test_flags_set_on_the_way_open_conditional_choices() -> None:
     story = load_story(TIMED)
-    assert main_line(story, "branch-b", frozenset({"printed"})) == [
-        "branch-b", "facts", "correction", "end"]
+    assert main_line(story, "branch-b", frozenset({"printed"})) == ["branch-b", "facts", "correction", "end"]
 
 
 def test_minutes_left_count_the_current_passage_and_the_main_line_after_it() -> None:
@@ -56,8 +55,7 @@ def test_each_section_has_the_minutes_of_its_passages_on_the_main_line() -> None
 
 def test_a_loop_ends_the_main_line_instead_of_hanging() -> None:
     def passage(pid: str, goto: str) -> Passage:
-        return Passage(pid, pid, (Block("text"),), "f.md", 1, minutes=2,
-                       choices=(Choice("on", goto=goto),))
+        return Passage(pid, pid, (Block("text"),), "f.md", 1, minutes=2, choices=(Choice("on", goto=goto),))
 
     story = Story({"a": passage("a", "b"), "b": passage("b", "a")}, (), start="a")
     assert main_line(story, "a") == ["a", "b"]
