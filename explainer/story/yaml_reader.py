@@ -2,25 +2,19 @@
 
 Aliases, anchors, tags, duplicate keys and deep nesting are refused; plain scalars take
 YAML 1.2's types (``true``/``false``, numbers, ``null``), so ``no``, ``on`` and dates stay text.
-libyaml's C parser reads the text where PyYAML has it, the pure-Python parser elsewhere; both
-feed one composer, so the values are the same. What is wrong with a document is told by the
-pure-Python parser, whose messages are the clearer, with the same line either way.
+libyaml's C parser reads the text where PyYAML has it, the pure-Python parser elsewhere; the
+values are built from either parser's events by the same code, so they are the same. What is
+wrong with a document is told by the pure-Python parser, whose messages are the clearer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.events import Event
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
-from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 try:
@@ -85,66 +79,22 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-class _PlainResolver(BaseResolver):
-    """YAML 1.2's plain types: ``true``/``false``, whole and decimal numbers, ``null``."""
+_WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_PLAIN_CONSTANTS = {
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+    **dict.fromkeys(("", "~", "null", "Null", "NULL"), None),
+}
 
 
-for _tag, _pattern, _first in [
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    ("float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-]:
-    _PlainResolver.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
-
-
-class _StrictComposer(Composer, SafeConstructor, _PlainResolver):
-    """Builds nodes from parser events, refusing anchors, aliases, tags and deep nesting."""
-
-    peek_event: Callable[[], Event]  # the parser's
-
-    def __init__(self) -> None:
-        Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        _PlainResolver.__init__(self)
-        self.depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
-        line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(line, "yaml-alias")
-        if getattr(event, "anchor", None):
-            raise YamlProblem(line, "yaml-anchor")
-        if (tag := getattr(event, "tag", None)) is not None:
-            raise YamlProblem(line, "yaml-tag", tag=tag)
-        if self.depth >= MAX_DEPTH:
-            raise YamlProblem(line, "yaml-deep", limit=MAX_DEPTH)
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-class _PythonLoader(Reader, Scanner, Parser, _StrictComposer):
-    """PyYAML's pure-Python parser under the strict composer."""
+class _PythonParser(Reader, Scanner, Parser):
+    """PyYAML's pure-Python parser."""
 
     def __init__(self, text: str) -> None:
         Reader.__init__(self, text)
         Scanner.__init__(self)
         Parser.__init__(self)
-        _StrictComposer.__init__(self)
-
-
-if LIBYAML:
-
-    class _CLoader(_StrictComposer, CParser):
-        """libyaml's parser under the strict composer (which comes first, so that it composes)."""
-
-        def __init__(self, text: str) -> None:
-            CParser.__init__(self, text)
-            _StrictComposer.__init__(self)
 
 
 def read_yaml(text: str) -> Any:
@@ -160,11 +110,11 @@ def read_yaml(text: str) -> Any:
         raise YamlProblem(line, "yaml", problem=f"character U+{ord(unprintable.group()):04X} is not allowed")
     if LIBYAML:
         try:
-            return _compose(_CLoader(text))
+            return _build(CParser(text))
         except yaml.YAMLError:
             pass  # the Python parser says what is wrong, as clearly as it can
     try:
-        return _compose(_PythonLoader(text))
+        return _build(_PythonParser(text))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -173,43 +123,84 @@ def read_yaml(text: str) -> Any:
         raise YamlProblem(1, "yaml", problem=str(error)) from None
 
 
-def _compose(loader: Any) -> Any:
-    """The document's values, or None for an empty one."""
+def _build(parser: Any) -> Any:
+    """The values of the one document that ``parser``'s events describe, every line kept.
+
+    Anchors, aliases, tags and deep nesting are refused at once; a key that is not text, a key
+    given twice and a value that cannot be read are told once the whole document has parsed,
+    so that a YAML error anywhere in it is told first.
+    """
     try:
-        node = loader.get_single_node()
-        return None if node is None else _convert(loader, node)
-    except RecursionError:
-        raise YamlProblem(1, "yaml-deep", limit=MAX_DEPTH) from None
+        parser.get_event()  # the stream's start
+        if isinstance(parser.peek_event(), yaml.StreamEndEvent):
+            return None
+        parser.get_event()  # the document's start
+        later: list[YamlProblem] = []
+        value = _value(parser, parser.get_event(), 0, later)
+        parser.get_event()  # the document's end
+        event = parser.get_event()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise YamlProblem(_line(event), "yaml", problem="but found another document")
+        if later:
+            raise later[0]
+        return value
     finally:
-        loader.dispose()
+        parser.dispose()
 
 
-def _convert(loader: _StrictComposer, node: Node) -> Any:
-    """A node as plain values, keeping the line of every mapping, key and item."""
-    if isinstance(node, MappingNode):
-        mapping = Located()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key = _convert(loader, key_node)
-            line = key_node.start_mark.line + 1
-            if not isinstance(key, str):
-                raise YamlProblem(line, "yaml-key", value=describe(key))
-            if key in mapping:
-                raise YamlProblem(line, "yaml-twice", field=key)
-            mapping[key] = _convert(loader, value_node)
-            mapping.key_lines[key] = line
-        return mapping
-    if isinstance(node, SequenceNode):
-        items = LocatedList(_convert(loader, item) for item in node.value)
-        items.line = node.start_mark.line + 1
-        items.item_lines = [item.start_mark.line + 1 for item in node.value]
+def _line(event: Any) -> int:
+    return event.start_mark.line + 1  # type: ignore[no-any-return]
+
+
+def _value(parser: Any, event: Any, depth: int, later: list[YamlProblem]) -> Any:
+    """The value that starts with ``event``, its collections read to their end."""
+    kind = type(event)
+    if kind is yaml.AliasEvent:
+        raise YamlProblem(_line(event), "yaml-alias")
+    if event.anchor:
+        raise YamlProblem(_line(event), "yaml-anchor")
+    if event.tag is not None:
+        raise YamlProblem(_line(event), "yaml-tag", tag=event.tag)
+    if depth >= MAX_DEPTH:
+        raise YamlProblem(_line(event), "yaml-deep", limit=MAX_DEPTH)
+    if kind is yaml.ScalarEvent:
+        return _scalar(event, later)
+    get_event = parser.get_event
+    if kind is yaml.SequenceStartEvent:
+        items = LocatedList()
+        items.line, items.item_lines = _line(event), []
+        while type(item := get_event()) is not yaml.SequenceEndEvent:
+            items.item_lines.append(item.start_mark.line + 1)
+            items.append(_value(parser, item, depth + 1, later))
         return items
-    assert isinstance(node, ScalarNode)
+    mapping = Located()
+    mapping.line, mapping.key_lines = _line(event), {}
+    while type(key_event := get_event()) is not yaml.MappingEndEvent:
+        key = _value(parser, key_event, depth + 1, later)
+        value = _value(parser, get_event(), depth + 1, later)
+        key_line = key_event.start_mark.line + 1
+        if type(key) is not str:
+            later.append(YamlProblem(key_line, "yaml-key", value=describe(key)))
+        elif key in mapping:
+            later.append(YamlProblem(key_line, "yaml-twice", field=key))
+        else:
+            mapping[key] = value
+            mapping.key_lines[key] = key_line
+    return mapping
+
+
+def _scalar(event: Any, later: list[YamlProblem]) -> Any:
+    """A scalar's value: quoted and block scalars are text; plain ones may be YAML 1.2 values."""
+    text: str = event.value
+    if event.style or not event.implicit[0]:
+        return text
+    if text in _PLAIN_CONSTANTS:
+        return _PLAIN_CONSTANTS[text]
     try:
-        return loader.construct_object(node, deep=True)
-    except ConstructorError as error:
-        raise YamlProblem(node.start_mark.line + 1, "yaml-value", problem=str(error.problem)) from None
-    except (ValueError, OverflowError, ArithmeticError) as error:
-        # A number too long to convert, and the like.
-        raise YamlProblem(node.start_mark.line + 1, "yaml-value", problem=str(error)[:80]) from None
+        if _WHOLE.fullmatch(text):
+            return int(text)
+        if _DECIMAL.fullmatch(text):
+            return float(text)
+    except (ValueError, OverflowError) as error:  # a number too long to convert
+        later.append(YamlProblem(_line(event), "yaml-value", problem=str(error)[:80]))
+    return text
