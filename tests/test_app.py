@@ -69,9 +69,11 @@ async def test_the_ending_lists_decisions_quizzes_and_branches_not_taken() -> No
 async def test_choosing_a_term_in_the_panel_shows_its_definition() -> None:
     app = make_app()
     async with app.run_test(size=(120, 24)) as pilot:
-        await pilot.press("tab", "enter")
+        await pilot.press("g", "enter")  # g moves to the glossary's terms
         await pilot.pause()
-        assert "An animal kept at home." in screen_text(app)
+        assert "An animal kept at home." in screen_text(app)  # the whole definition, over the story
+        await pilot.press("escape")
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StoryScreen)
         assert "Pet" in screen.journey.looked_up
@@ -81,14 +83,18 @@ async def test_g_hides_and_shows_the_glossary_panel() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         panel = app.screen.query_one("#glossary")
-        await pilot.press("g")
+        await pilot.press("g")  # to the terms
+        await pilot.pause()
+        assert app.focused is panel.query_one("#terms")
+        await pilot.press("g")  # away with the panel
         await pilot.pause()
         assert not panel.display
-        assert "Choose a term" not in screen_text(app)
+        assert "Tab here" not in screen_text(app)
         await pilot.press("g")
         await pilot.pause()
         assert panel.display
-        assert "Choose a term" in screen_text(app)
+        assert "Tab here" in screen_text(app)
+        assert app.focused is panel.query_one("#terms")  # g moves to the terms
 
 
 async def test_back_and_forward_move_through_history() -> None:
@@ -96,7 +102,7 @@ async def test_back_and_forward_move_through_history() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, StoryScreen)
-        assert screen.check_action("back", ()) is None
+        assert screen.check_action("back", ()) is False  # hidden: it can do nothing yet
         await pilot.press("1", "1")
         assert "Your turn" in screen_text(app)
         await pilot.press("b")
@@ -126,7 +132,12 @@ async def test_help_lists_the_keys_and_closes_with_escape() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        assert "show or hide the glossary panel" in text and "quit" in text
+        assert "move to its terms" in text
+        assert "Escape closes this help" in text.splitlines()[1]  # at the top, not below the fold
+        assert "Esc Close help" in text.splitlines()[-1]
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert "q, Ctrl+Q" in screen_text(app)  # the rest, by keys
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StoryScreen)
@@ -145,8 +156,12 @@ async def test_the_footer_shows_the_keys() -> None:
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
-        for label in ("Choose", "Back", "Glossary", "Quit", "Help"):
+        for label in ("Choose", "Terms", "Quit", "Help"):
             assert label in footer
+        assert "Back" not in footer  # nothing to go back to yet
+        await pilot.press("1", "1")
+        await pilot.pause()
+        assert "b Back" in screen_text(app).splitlines()[-1]
 
 
 async def test_number_keys_beyond_the_choices_do_nothing() -> None:
@@ -169,7 +184,7 @@ async def test_no_network_connection_is_made(monkeypatch) -> None:  # type: igno
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1", "1", "tab", "enter", "shift+tab", "1", "1")
+        await pilot.press("1", "1", "g", "enter", "escape", "1", "1")
         await pilot.pause()
         assert "The end" in screen_text(app)
     assert attempts == []

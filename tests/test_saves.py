@@ -316,7 +316,7 @@ async def test_a_student_plays_half_quits_restarts_and_resumes(story: Story) -> 
         assert isinstance(app.screen, ResumeScreen)
         text = screen_text(app)
         assert "Welcome back, Ann." in text and "Outside" in text
-        assert "r  Resume where you left off" in text and "s  Start over" in text
+        assert "Resume (r)" in text and "Start over (s)" in text  # buttons a mouse can click too
         await pilot.press("r")
         await pilot.pause()
         screen = app.screen

@@ -6,6 +6,7 @@ looking at the differences in the report.
 
 from __future__ import annotations
 
+import pytest
 from conftest import STORIES
 
 from explainer.story.loader import load_story
@@ -21,12 +22,13 @@ def test_main_screen_at_80_by_24(snap_compare) -> None:  # type: ignore[no-untyp
     assert snap_compare(make_app(), terminal_size=(80, 24))
 
 
-def test_glossary_panel_with_a_definition(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(), terminal_size=(100, 30), press=["tab", "enter"])
+def test_a_definition_over_the_story(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(100, 30), press=["g", "enter"])
 
 
-def test_quiz_feedback_after_a_wrong_answer(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(), terminal_size=(80, 24), press=["2"])
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+def test_quiz_feedback_after_a_wrong_answer(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=size, press=["2"])
 
 
 def test_ending_with_the_readers_path_in_a_wide_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from explainer.reader.journey import Journey
 from explainer.reader.outline import minutes_left
@@ -20,8 +20,10 @@ from explainer.story.model import Term
 from explainer.tui.messages import ChoiceMade, TermSelected
 from explainer.tui.widgets.choice_list import ChoiceList
 from explainer.tui.widgets.glossary_panel import GlossaryPanel
+from explainer.tui.widgets.keys_bar import KeysBar
 from explainer.tui.widgets.notes_panel import NotesPanel
 from explainer.tui.widgets.passage_view import PassageView
+from explainer.tui.widgets.reading_column import ReadingColumn
 from explainer.tui.widgets.where_bar import WhereBar
 
 
@@ -35,24 +37,29 @@ class StoryScreen(Screen[None]):
             super().__init__()
             self.journey = journey
 
+    # The footer shows the keys that work now and fit in 60 columns; `?` lists them all.
     BINDINGS = [
         Binding("1", "pick(1)", "Choose", key_display="1-9", id="pick"),
         *(Binding(str(n), f"pick({n})", f"Choose {n}", show=False) for n in range(2, 10)),
         Binding("b", "back", "Back", id="back"),
         Binding("f", "forward", "Forward", id="forward"),
-        Binding("g", "toggle_glossary", "Glossary", id="glossary"),
+        Binding("g", "toggle_glossary", "Terms", id="glossary"),
         Binding("n", "toggle_notes", "Notes", id="notes"),
         Binding("m", "map", "Map", id="map"),
-        Binding("r", "start_over", "Start over", id="start-over"),
-        Binding("pageup", "scroll_text(-1)", "Scroll text", show=False),
-        Binding("pagedown", "scroll_text(1)", "Scroll text", show=False),
-        Binding("space", "scroll_text(1)", "Scroll text", show=False),
+        Binding("r", "start_over", "Start over", id="start-over", show=False),
+        # Scrolling keys come first whatever has the focus, so that none moves the highlight.
+        Binding("pageup,shift+space", "page(-1)", "Page up", show=False, priority=True),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, priority=True),
+        Binding("home", "edge(0)", "Top", show=False, priority=True),
+        Binding("end", "edge(1)", "End", show=False, priority=True),
     ]
 
-    # Below 120 columns the teacher's notes take the glossary's place instead of sitting beside it.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    # Below 80 columns the glossary waits to be asked for (g); below 120 the teacher's notes
+    # take its place instead of sitting beside it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
-    glossary_shown: reactive[bool] = reactive(True)
+    glossary_shown: reactive[bool | None] = reactive(None)
+    """Whether the reader asked for the glossary panel (None: shown if there is room)."""
     notes_shown: reactive[bool] = reactive(False)
 
     def __init__(self, journey: Journey, glossary: Glossary) -> None:
@@ -63,13 +70,13 @@ class StoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield WhereBar(id="where")
         with Horizontal(id="main"):
-            with Vertical(id="reading"):
-                yield PassageView(self.glossary, id="passage")
-                yield ChoiceList(id="choices")
+            with ReadingColumn(id="reading"):
+                with Vertical(id="measure"):
+                    yield PassageView(self.glossary, id="passage")
+                    yield ChoiceList(id="choices")
             yield NotesPanel(id="notes")
             yield GlossaryPanel(id="glossary")
-        # Compact and without the palette marker, so the reading keys fit in 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysBar()
 
     async def on_mount(self) -> None:
         self.notes_shown = bool(getattr(self.app, "teacher", False))
@@ -88,28 +95,36 @@ class StoryScreen(Screen[None]):
         left = minutes_left(journey)
         self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage), left)
         self.query_one(NotesPanel).show(passage, left)
-        # Choices first, before the await, so a fast key press never picks a stale choice.
+        # Choices first, before the await, so a fast key press never picks a stale choice; the
+        # column holds the focus until the new options are drawn.
+        column = self.query_one(ReadingColumn)
+        column.focus(scroll_visible=False)
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
-        choices.show(passage.question, journey.choices(), quiz_open=journey.question_open())
+        options_shown = choices.show(passage.question, journey.choices(), quiz_open=journey.question_open())
         await self.query_one(PassageView).show(markdown)
+        await options_shown
         self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown))
-        self.query_one("#choices #options", OptionList).focus()
+        column.scroll_home(animate=False)
+        self.call_after_refresh(column.settle_focus)
         self.refresh_bindings()
         self.post_message(self.Progressed(journey))
 
-    def watch_glossary_shown(self, shown: bool) -> None:
-        self.set_class(not shown, "-no-glossary")
+    def watch_glossary_shown(self, shown: bool | None) -> None:
+        self.set_class(shown is None, "-glossary-if-room")
+        self.set_class(shown is False, "-no-glossary")
 
     def watch_notes_shown(self, shown: bool) -> None:
         self.set_class(shown, "-notes")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A key that can do nothing here is hidden from the footer, not greyed.
         if action == "back":
-            return self.journey.history.can_go_back or None
+            return self.journey.history.can_go_back
         if action == "forward":
-            # Hidden rather than greyed: it only matters after going back, and 80 columns are few.
             return self.journey.history.can_go_forward
+        if action == "pick":
+            return bool(self.journey.choices())
         return True
 
     @on(ChoiceMade)
@@ -121,17 +136,28 @@ class StoryScreen(Screen[None]):
             await self.show_passage()
             return
         choices = self.query_one(ChoiceList)
+        column = self.query_one(ReadingColumn)
         if answer.correct:
             passage = self.journey.passage
-            choices.show(passage.question, self.journey.choices(), quiz_open=False)
+            await choices.show(passage.question, self.journey.choices(), quiz_open=False)
         choices.show_answer(answer)
+        self.refresh_bindings()
         self.post_message(self.Progressed(self.journey))
+
+        def show_feedback() -> None:
+            # The feedback is read first; an option pushed out of view is no longer highlighted.
+            column.scroll_to_widget(choices.query_one("#feedback"), animate=False, top=True)
+            column.call_after_refresh(column.settle_focus if answer.correct else column.drop_hidden_highlight)
+
+        self.call_after_refresh(show_feedback)
 
     @on(TermSelected)
     def _term_selected(self, event: TermSelected) -> None:
+        from explainer.tui.screens.definition import DefinitionScreen
+
         self.journey.look_up(event.term.name)
-        self._show_glossary_in_side()
-        self.query_one(GlossaryPanel).show_definition(event.term)
+        self.query_one(GlossaryPanel).highlight(event.term)
+        self.app.push_screen(DefinitionScreen(event.term))
         self.post_message(self.Progressed(self.journey))
 
     def open_term(self, term: Term) -> None:
@@ -144,7 +170,17 @@ class StoryScreen(Screen[None]):
         await self.show_passage()
 
     def action_pick(self, number: int) -> None:
-        self.query_one(ChoiceList).pick(number)
+        """Pick option ``number`` if it is on screen; otherwise bring it into view first."""
+        column = self.query_one(ReadingColumn)
+        options = column.options()
+        if not 1 <= number <= len(options):
+            return
+        option = options[number - 1]
+        if column.wholly_visible(option):
+            option.focus(scroll_visible=False)  # the highlight follows the answer
+            self.query_one(ChoiceList).pick(number)
+        else:
+            option.focus()
 
     async def action_back(self) -> None:
         if self.journey.back():
@@ -156,26 +192,31 @@ class StoryScreen(Screen[None]):
 
     def _notes_hide_glossary(self) -> bool:
         """Whether the notes take the glossary's place (shown, on a narrow screen)."""
-        return self.notes_shown and self.has_class("-narrow")
+        return self.notes_shown and not self.has_class("-wide")
 
-    def _show_glossary_in_side(self) -> None:
-        """Show the glossary panel; on a narrow screen it takes the notes' place."""
-        if self._notes_hide_glossary():
-            self._hide_notes()
-        self.glossary_shown = True
+    def _focus_reading(self) -> None:
+        column = self.query_one(ReadingColumn)
+        column.focus(scroll_visible=False)
+        column.settle_focus()
 
     def _hide_notes(self) -> None:
         self.notes_shown = False
         if self.query_one(NotesPanel).has_focus_within:
-            self.query_one("#choices #options", OptionList).focus()
+            self._focus_reading()
 
     def action_toggle_glossary(self) -> None:
-        if self._notes_hide_glossary():
-            self._show_glossary_in_side()
+        """Show the glossary panel and move to its terms, or hide it."""
+        panel = self.query_one(GlossaryPanel)
+        if panel.display and (panel.has_focus_within or not panel.terms):
+            self.glossary_shown = False
+            if panel.has_focus_within:
+                self._focus_reading()
             return
-        self.glossary_shown = not self.glossary_shown
-        if not self.glossary_shown and self.query_one(GlossaryPanel).has_focus_within:
-            self.query_one("#choices #options", OptionList).focus()
+        if self._notes_hide_glossary():
+            self._hide_notes()
+        self.glossary_shown = True
+        if panel.terms:
+            panel.query_one("#terms", OptionList).focus()
 
     def action_toggle_notes(self) -> None:
         if self.notes_shown:
@@ -183,7 +224,7 @@ class StoryScreen(Screen[None]):
         else:
             self.notes_shown = True
             if self._notes_hide_glossary() and self.query_one(GlossaryPanel).has_focus_within:
-                self.query_one("#choices #options", OptionList).focus()
+                self._focus_reading()
 
     def action_map(self) -> None:
         async def chosen(passage_id: str | None) -> None:
@@ -194,12 +235,11 @@ class StoryScreen(Screen[None]):
 
         self.app.push_screen(MapScreen(self.journey), chosen)
 
-    def action_scroll_text(self, pages: int) -> None:
-        view = self.query_one(PassageView)
-        if pages < 0:
-            view.scroll_page_up()
-        else:
-            view.scroll_page_down()
+    def action_page(self, pages: int) -> None:
+        self.query_one(ReadingColumn).scroll_by_page(pages)
+
+    def action_edge(self, end: int) -> None:
+        self.query_one(ReadingColumn).scroll_to_end(bool(end))
 
     def action_start_over(self) -> None:
         async def confirmed(yes: bool | None) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from explainer.reader.journey import Answer
 from explainer.reader.shown import feedback_line
 from explainer.story.model import Choice, Question
 from explainer.tui.messages import ChoiceMade
+from explainer.tui.widgets.choice_option import ChoiceOption
 
 
 class ChoiceList(Vertical):
@@ -21,27 +21,16 @@ class ChoiceList(Vertical):
     DEFAULT_CSS = """
     ChoiceList {
         height: auto;
-        max-height: 50%;
+        max-width: 100;
         border-top: solid $primary;
-        padding: 0 1;
+        margin-top: 1;
     }
     ChoiceList #prompt { margin-bottom: 0; }
     ChoiceList #feedback { display: none; }
     ChoiceList #feedback.-shown { display: block; }
     ChoiceList #feedback.-right { color: $success; }
     ChoiceList #feedback.-wrong { color: $warning; }
-    ChoiceList OptionList {
-        height: auto;
-        max-height: 12;
-        border: none;
-        border-left: blank;
-        padding: 0;
-        background: transparent;
-    }
-    ChoiceList OptionList:focus {
-        border: none;
-        border-left: outer $accent;
-    }
+    ChoiceList #options { height: auto; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -51,10 +40,13 @@ class ChoiceList(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="prompt")
         yield Static(id="feedback")
-        yield OptionList(id="options", markup=False)
+        yield Vertical(id="options")
 
-    def show(self, question: Question | None, choices: list[Choice], quiz_open: bool) -> None:
-        """Show a question's prompt (while it is open) and the choices on offer."""
+    def show(self, question: Question | None, choices: list[Choice], quiz_open: bool) -> AwaitComplete:
+        """Show a question's prompt (while it is open) and the choices on offer.
+
+        What :meth:`pick` picks changes at once; the options are drawn when the result is awaited.
+        """
         prompt = Text()
         if question is not None and quiz_open:
             if question.role:
@@ -67,11 +59,13 @@ class ChoiceList(Vertical):
         self.query_one("#prompt", Static).update(prompt)
         self.display = bool(choices) or question is not None
         self.choices = choices
-        options = self.query_one("#options", OptionList)
-        options.clear_options()
-        options.add_options(Option(Text(f"{number}. {choice.text}")) for number, choice in enumerate(choices, start=1))
-        if choices:
-            options.highlighted = 0
+        options = self.query_one("#options", Vertical)
+
+        async def replace() -> None:
+            await options.remove_children()
+            await options.mount_all(ChoiceOption(number, choice) for number, choice in enumerate(choices, start=1))
+
+        return AwaitComplete(replace())
 
     def show_answer(self, answer: Answer | None) -> None:
         """Show feedback on a quiz answer, or clear it."""
@@ -90,8 +84,3 @@ class ChoiceList(Vertical):
         """Pick the choice with this number (1 is the first); ignored if there is none."""
         if 1 <= number <= len(self.choices):
             self.post_message(ChoiceMade(self.choices[number - 1]))
-
-    @on(OptionList.OptionSelected, "#options")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.pick(event.option_index + 1)

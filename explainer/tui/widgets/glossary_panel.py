@@ -1,11 +1,11 @@
-"""The glossary side panel: the terms in this passage and the chosen definition."""
+"""The glossary side panel: the terms in this passage, each opened to its whole definition."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,7 +27,7 @@ class GlossaryPanel(Vertical):
     GlossaryPanel #glossary-title { text-style: bold; }
     GlossaryPanel #terms {
         height: auto;
-        max-height: 45%;
+        max-height: 1fr;
         border: none;
         border-left: blank;
         padding: 0;
@@ -37,7 +37,7 @@ class GlossaryPanel(Vertical):
         border: none;
         border-left: outer $accent;
     }
-    GlossaryPanel #definition-box { height: 1fr; border-top: solid $primary-muted; }
+    GlossaryPanel #glossary-hint { color: $text-muted; margin-top: 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -47,8 +47,7 @@ class GlossaryPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Glossary", id="glossary-title")
         yield OptionList(id="terms", markup=False)
-        with VerticalScroll(id="definition-box", can_focus=False):
-            yield Static(id="definition")
+        yield Static(id="glossary-hint")
 
     def show_terms(self, terms: list[Term]) -> None:
         """List the terms of the current passage."""
@@ -58,19 +57,11 @@ class GlossaryPanel(Vertical):
         option_list.add_options(Option(Text(term.name)) for term in terms)
         if terms:
             option_list.highlighted = 0
-        hint = "Choose a term to read what it means." if terms else "No glossary terms here."
-        self.query_one("#definition", Static).update(Text(hint, style="dim italic"))
+        hint = "Tab here, ↑ ↓ and Enter: what a term means." if terms else "No glossary terms here."
+        self.query_one("#glossary-hint", Static).update(Text(hint, style="italic"))
 
-    def show_definition(self, term: Term) -> None:
-        """Show one term's definition, aliases and source."""
-        text = Text()
-        text.append(term.name, style="bold")
-        text.append("\n" + term.definition)
-        if term.aliases:
-            text.append("\nAlso: " + ", ".join(term.aliases), style="dim")
-        if term.source:
-            text.append("\nSource: " + term.source, style="italic")
-        self.query_one("#definition", Static).update(text)
+    def highlight(self, term: Term) -> None:
+        """Highlight a term in the list, if this passage has it."""
         if term in self.terms:
             self.query_one("#terms", OptionList).highlighted = self.terms.index(term)
 

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 
 from explainer.story.glossary import TERM_LINK_PREFIX, Glossary
 from explainer.tui.messages import TermSelected
 from explainer.tui.widgets.passage_text import PassageText
 
 
-class PassageView(VerticalScroll, can_focus=False):
-    """Scrollable Markdown for one passage; clicking a term posts :class:`TermSelected`."""
+class PassageView(Vertical, can_focus=False):
+    """Markdown for one passage, as tall as it is; clicking a term posts :class:`TermSelected`."""
 
     DEFAULT_CSS = """
     PassageView {
-        height: 1fr;
-        padding: 0 1;
-        scrollbar-size-vertical: 1;
+        height: auto;
     }
     PassageView PassageText {
         max-width: 100;
@@ -36,9 +34,8 @@ class PassageView(VerticalScroll, can_focus=False):
         yield PassageText()
 
     async def show(self, markdown: str) -> None:
-        """Show new Markdown, with terms linked, from the top."""
+        """Show new Markdown, with terms linked."""
         self.query_one(PassageText).update(self.glossary.link(markdown))
-        self.scroll_home(animate=False)
 
     @on(PassageText.LinkClicked)
     def _link_clicked(self, event: PassageText.LinkClicked) -> None:

@@ -1,0 +1,85 @@
+"""One choice or answer the reader can pick: focusable, marked when it is the highlighted one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.events import Click
+from textual.widgets import Static
+
+from explainer.story.model import Choice
+from explainer.tui.messages import ChoiceMade
+
+MARKER = "▶ "
+"""Drawn before the highlighted option, so it shows without colour too."""
+
+
+class ChoiceOption(Static, can_focus=True):
+    """A numbered option; Enter or a click picks it, ↑ and ↓ move to its neighbours."""
+
+    DEFAULT_CSS = """
+    ChoiceOption {
+        height: auto;
+        padding: 0 1 0 0;
+    }
+    ChoiceOption:focus {
+        background: $accent 25%;
+        text-style: bold;
+    }
+    ChoiceOption:hover { background: $accent 15%; }
+    """
+    BINDINGS = [
+        Binding("enter", "pick", "Choose", show=False),
+        Binding("down", "neighbour(1)", "Next", show=False),
+        Binding("up", "neighbour(-1)", "Previous", show=False),
+        # Tab leaves the options for what comes after them (the glossary terms); ↑ ↓ move within.
+        Binding("tab", "leave(1)", "Next part", show=False),
+        Binding("shift+tab", "leave(-1)", "Previous part", show=False),
+    ]
+
+    def __init__(self, number: int, choice: Choice) -> None:
+        super().__init__()
+        self.number = number
+        self.choice = choice
+
+    def render(self) -> Text:
+        text = Text(MARKER if self.has_focus else "  ", style="bold")
+        text.append(f"{self.number}. ")
+        text.append(self.choice.text)
+        return text
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.action_pick()
+
+    def action_pick(self) -> None:
+        self.post_message(ChoiceMade(self.choice))
+
+    def _neighbour(self, step: int) -> ChoiceOption | None:
+        siblings = list(self.parent.query_children(ChoiceOption)) if self.parent else [self]
+        index = siblings.index(self) + step
+        return siblings[index] if 0 <= index < len(siblings) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Past the first or the last option the key goes on to the reading column.
+        if action == "neighbour":
+            return self._neighbour(int(str(parameters[0]))) is not None
+        return True
+
+    def action_leave(self, step: int) -> None:
+        """Focus what comes after the last option (``step`` 1) or before the first."""
+        siblings = list(self.parent.query_children(ChoiceOption)) if self.parent else [self]
+        chain = self.screen.focus_chain
+        edge = chain.index(siblings[-1] if step > 0 else siblings[0])
+        chain[(edge + step) % len(chain)].focus()
+
+    def action_neighbour(self, step: int) -> None:
+        """Highlight the next option (``step`` 1) or the one before."""
+        if (neighbour := self._neighbour(step)) is not None:
+            neighbour.focus()
