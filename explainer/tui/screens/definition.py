@@ -35,15 +35,15 @@ class DefinitionScreen(ModalScreen[None]):
         border: thick $primary; background: $surface;
     }
     DefinitionScreen VerticalScroll { height: auto; max-height: 1fr; padding: 0 1; }
-    DefinitionScreen #more { color: $text-muted; padding: 0 1; height: 1; }
+    DefinitionScreen #more { color: $text-muted; padding: 0 1; height: 1; dock: bottom; }
     """
     BINDINGS = [
         Binding("escape,enter", "close", "Close"),
         Binding("q", "close", "Close", show=False),
-        Binding("pageup", "scroll(-1)", "Page up", show=False),
-        Binding("pagedown,space", "scroll(1)", "Page down", show=False),
-        Binding("home", "edge(0)", "Top", show=False),
-        Binding("end", "edge(1)", "End", show=False),
+        Binding("pageup", "scroll(-1)", "Page up", show=False, priority=True),
+        Binding("pagedown,space", "scroll(1)", "Page down", show=False, priority=True),
+        Binding("home", "edge(0)", "Top", show=False, priority=True),
+        Binding("end", "edge(1)", "End", show=False, priority=True),
         Binding("question_mark", "app.help", "Help"),
     ]
 

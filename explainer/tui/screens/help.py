@@ -44,8 +44,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark", "close", "Close help", key_display="Esc"),
         Binding("q", "close", "Close", show=False),
-        Binding("pageup", "scroll(-1)", "Page up", show=False),
-        Binding("pagedown,space", "scroll(1)", "Page down", show=False),
+        Binding("pageup", "scroll(-1)", "Page up", show=False, priority=True),
+        Binding("pagedown,space", "scroll(1)", "Page down", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
