@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import time
-import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,24 +12,18 @@ from typing import Any
 
 from explainer.reader.journey import Journey
 from explainer.reader.storage import atomic_write_text, data_dir
+from explainer.story.fields import slug
 from explainer.story.model import Story
 
 SAVE_FORMAT = "explainer-save"
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 5_000_000
 STALE_TEMPORARY_SECONDS = 60
-_UNSAFE = re.compile(r"[^a-z0-9_]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 
 
 class DamagedSave(Exception):
     """A save file that cannot be used: not JSON, another program's, another story's ..."""
-
-
-def slug(text: str, limit: int = 40) -> str:
-    """``text`` as a safe, lower-case ASCII file name part (may be empty)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _UNSAFE.sub("-", ascii_text.casefold()).strip("-_")[:limit].strip("-_")
 
 
 def student_file_name(student: str) -> str:
