@@ -184,7 +184,7 @@ def test_the_journey_is_the_same_as_in_the_app(story: Story) -> None:
     for index in (1, 0, 0, 0):
         reference.choose(reference.choices()[index])
     assert [s.passage_id for s in saved.history.path] == [s.passage_id for s in reference.history.path]
-    assert saved.flags == reference.flags and saved.attempts == reference.attempts
+    assert saved.flags == reference.flags and saved.tries == reference.tries
 
 
 def run_module(*args: str, typed: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -92,7 +92,7 @@ def test_a_saved_journey_loads_back_the_same(story: Story) -> None:
 def test_saves_are_keyed_by_ids_not_positions(story: Story, tmp_path: Path) -> None:
     SaveSlot(story).save(half_way(story))
     # The quiz options and the decision options swap places in the edited story.
-    right = "    - text: On the mat\n      correct: true\n      feedback: Yes, the article says so.\n"
+    right = "    - text: On the mat\n      pin: true\n      correct: true\n      feedback: Yes, the article says so.\n"
     wrong = "    - text: On the hat\n      feedback: No, read it again.\n"
     edited = edited_copy(
         tmp_path,
@@ -349,7 +349,7 @@ async def test_the_app_saves_after_every_step(story: Story) -> None:
         await pilot.press("2")
         await pilot.pause()
         saved, _ = slot.load()
-        assert saved is not None and saved.attempts == {"start": [1]}
+        assert saved is not None and saved.tries == {"start": ["on-the-hat"]}
         await pilot.press("1", "1")
         await pilot.pause()
         saved, _ = slot.load()

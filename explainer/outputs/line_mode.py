@@ -9,6 +9,7 @@ from typing import TextIO
 
 from explainer.outputs.plain_text import markdown_to_text, wrap
 from explainer.reader.journey import Journey
+from explainer.reader.option_order import reader_seed
 from explainer.reader.saves import SaveSlot, has_progress
 from explainer.reader.shown import feedback_line, passage_markdown, where
 from explainer.reader.summary import ending_summary
@@ -59,7 +60,7 @@ class LinePlayer:
         self.width = width or _width(output)
         self.echo = not input.isatty()
         self.glossary = Glossary(story.terms)
-        self.journey = Journey(story)
+        self.journey = Journey(story, seed=reader_seed(slot.student) if slot is not None else "")
 
     # Output ---------------------------------------------------------------------------------
 
@@ -164,7 +165,7 @@ class LinePlayer:
         elif command == "r":
             answer = self.ask("Start over from the beginning? (y/n) ")
             if answer is not None and answer.lower() in ("y", "yes"):
-                self.journey = Journey(self.story)
+                self.journey = self.journey.fresh()
                 self.moved()
         elif command == "":
             self.show_choices()

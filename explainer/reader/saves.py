@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.reader.journey import Journey
+from explainer.reader.option_order import reader_seed
 from explainer.reader.storage import atomic_write_text, data_dir
 from explainer.story.fields import slug
 from explainer.story.model import Story
@@ -52,7 +53,7 @@ def story_key(story: Story) -> str:
 
 def has_progress(journey: Journey) -> bool:
     """Whether the reader has done anything worth resuming."""
-    return len(journey.history.steps) > 1 or bool(journey.attempts or journey.looked_up)
+    return len(journey.history.steps) > 1 or bool(journey.tries or journey.looked_up)
 
 
 class SaveSlot:
@@ -99,9 +100,12 @@ class SaveSlot:
         if data.get("start") != self.story.start:
             raise DamagedSave(f"it belongs to another story ({str(data.get('story'))[:60]!r})")
         try:
-            return Journey.from_dict(self.story, data.get("journey"), clock=clock)
+            journey, notices = Journey.from_dict(self.story, data.get("journey"), clock=clock)
         except (ValueError, TypeError, KeyError, RecursionError) as error:
             raise DamagedSave(f"its contents are damaged: {error}") from error
+        if not journey.seed:  # saved before options were shuffled: the order this student gets now
+            journey.seed = reader_seed(self.student)
+        return journey, notices
 
     def load(self, clock: Callable[[], float] = time.monotonic) -> tuple[Journey | None, list[str]]:
         """Read the saved journey, moving a damaged or foreign file aside with a notice.

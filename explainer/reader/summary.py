@@ -50,12 +50,12 @@ def build_report(journey: Journey, student: str = "", today: date | None = None)
     story = journey.story
     path = [story.passages[step.passage_id] for step in journey.history.path]
     quizzes = []
-    for passage_id, tries in journey.attempts.items():
+    for passage_id, tries in journey.tries.items():
         passage = story.passages[passage_id]
         question = passage.question
-        if question is None or not tries:
+        first = question.option_with_id(tries[0]) if question is not None and tries else None
+        if question is None or first is None:
             continue
-        first = question.options[tries[0]]
         quizzes.append(
             {
                 "passage": passage_id,
@@ -64,7 +64,7 @@ def build_report(journey: Journey, student: str = "", today: date | None = None)
                 "first_answer": first.text,
                 "right_first_time": first.correct,
                 "tries": len(tries),
-                "solved": any(question.options[i].correct for i in tries),
+                "solved": journey.solved(passage),
             }
         )
     decisions = [

@@ -204,7 +204,7 @@ class StoryScreen(Screen[None]):
     def action_start_over(self) -> None:
         async def confirmed(yes: bool | None) -> None:
             if yes:
-                self.journey = Journey(self.journey.story, clock=self.journey.clock)
+                self.journey = self.journey.fresh()
                 await self.show_passage()
 
         from explainer.tui.screens.confirm import ConfirmScreen
