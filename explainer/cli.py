@@ -47,7 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
         "(chosen by itself when input or output is not a terminal)",
     )
     parser.add_argument(
-        "--teacher", action="store_true", help="start with the teacher's notes shown (n shows or hides them)"
+        "--teacher",
+        action="store_true",
+        help="teacher mode: the teacher's notes and answer keys (n shows or hides them; "
+        "an open quiz's key stays hidden until k reveals it). Without it no note or key is shown",
     )
     # One browser tab of `serve`: always the full-screen app, and no shared saved progress.
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
@@ -96,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--teacher",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="every tab starts with the teacher's notes shown",
+        help="every tab is in teacher mode, with notes and answer keys (for the teacher's own screen only)",
     )
     for command in commands.choices.values():
         # --scenes works after the sub-command too: `check --scenes DIR`.

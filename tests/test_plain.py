@@ -263,9 +263,13 @@ def test_teacher_notes_show_on_n_and_after_every_passage_with_teacher() -> None:
     timed = load_story(STORIES / "timed")
     notes = timed.passages[timed.start].notes.split("\n")[0]
     output = io.StringIO()
-    LinePlayer(timed, input=io.StringIO("n\n"), output=output, errors=io.StringIO()).run()
+    LinePlayer(timed, input=io.StringIO("n\nh\n"), output=output, errors=io.StringIO()).run()
+    assert notes not in output.getvalue() and "Teacher's notes" not in output.getvalue()
+    assert "Type a number" in output.getvalue().split("> n\n", 1)[1]  # n is no command for a student
+    assert "teacher" not in output.getvalue().split("> h\n", 1)[1]
+    output = io.StringIO()
+    LinePlayer(timed, input=io.StringIO("n\n"), output=output, errors=io.StringIO(), teacher=True).run()
     before_n, after_n = output.getvalue().split("> n\n", 1)
-    assert notes not in before_n
     assert "Teacher's notes" in after_n and notes in after_n
     output = io.StringIO()
     LinePlayer(timed, input=io.StringIO(""), output=output, errors=io.StringIO(), teacher=True).run()
@@ -273,5 +277,6 @@ def test_teacher_notes_show_on_n_and_after_every_passage_with_teacher() -> None:
 
 
 def test_n_says_so_when_a_passage_has_no_notes(story: Story) -> None:
-    _code, out, _err = play(story, "n\n")
-    assert "There are no teacher's notes for this passage." in out
+    output = io.StringIO()
+    LinePlayer(story, input=io.StringIO("1\n1\nn\n"), output=output, errors=io.StringIO(), teacher=True).run()
+    assert "There are no teacher's notes for this passage." in output.getvalue()

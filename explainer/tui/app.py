@@ -119,4 +119,4 @@ class ExplainerApp(App[None]):
         from explainer.tui.screens.help import HelpScreen  # not needed for the first screen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(teacher=self.teacher))

@@ -17,13 +17,17 @@ KEYS = [
     ("PgUp PgDn Space", "scroll the passage text"),
     ("b / f", "back and forward through the passages you have read"),
     ("g", "show or hide the glossary panel"),
-    ("n", "show or hide the teacher's notes"),
     ("m", "the story map; Enter there opens a passage read"),
     ("t", "next theme: dark, light, high contrast"),
     ("Ctrl+P", "find any glossary term, or a passage you have visited"),
     ("r", "start over from the beginning"),
     ("?", "this help"),
     ("q, Ctrl+Q", "quit"),
+]
+# Only in teacher mode (--teacher): a student's help does not point at the answer keys.
+TEACHER_KEYS = [
+    ("n", "show or hide the teacher's notes"),
+    ("k", "reveal the answer key of the open quiz (hidden until then)"),
 ]
 
 
@@ -39,11 +43,15 @@ class HelpScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
+    def __init__(self, teacher: bool = False) -> None:
+        super().__init__()
+        self.teacher = teacher
+
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for key, meaning in KEYS:
+        for key, meaning in KEYS + (TEACHER_KEYS if self.teacher else []):
             table.add_row(key, meaning)
         with VerticalScroll():
             yield Static("[b]Keys[/b]\n")

@@ -15,6 +15,7 @@ from explainer.reader.journey import Journey
 from explainer.reader.outline import minutes_left
 from explainer.reader.shown import passage_markdown, where
 from explainer.reader.summary import ending_summary
+from explainer.reader.teacher_notes import teacher_notes
 from explainer.story.glossary import Glossary
 from explainer.story.model import Term
 from explainer.tui.messages import ChoiceMade, TermSelected
@@ -42,6 +43,7 @@ class StoryScreen(Screen[None]):
         Binding("f", "forward", "Forward", id="forward"),
         Binding("g", "toggle_glossary", "Glossary", id="glossary"),
         Binding("n", "toggle_notes", "Notes", id="notes"),
+        Binding("k", "reveal_key", "Reveal key", id="reveal-key"),
         Binding("m", "map", "Map", id="map"),
         Binding("r", "start_over", "Start over", id="start-over"),
         Binding("pageup", "scroll_text(-1)", "Scroll text", show=False),
@@ -59,6 +61,8 @@ class StoryScreen(Screen[None]):
         super().__init__()
         self.journey = journey
         self.glossary = glossary
+        self.keys_revealed: set[str] = set()
+        """The passages whose answer key the teacher has revealed while the quiz was open."""
 
     def compose(self) -> ComposeResult:
         yield WhereBar(id="where")
@@ -87,7 +91,7 @@ class StoryScreen(Screen[None]):
             )
         left = minutes_left(journey)
         self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage), left)
-        self.query_one(NotesPanel).show(passage, left)
+        self._show_notes(left)
         # Choices first, before the await, so a fast key press never picks a stale choice.
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
@@ -97,6 +101,18 @@ class StoryScreen(Screen[None]):
         self.query_one("#choices #options", OptionList).focus()
         self.refresh_bindings()
         self.post_message(self.Progressed(journey))
+
+    @property
+    def teacher(self) -> bool:
+        """Whether the app runs in teacher mode: only then are notes and answer keys shown."""
+        return bool(getattr(self.app, "teacher", False))
+
+    def _show_notes(self, left: int | None = None) -> None:
+        if not self.teacher:
+            return  # a student's screen never holds a note, shown or not
+        notes = teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed)
+        left = minutes_left(self.journey) if left is None else left
+        self.query_one(NotesPanel).show(self.journey.passage, left, notes)
 
     def watch_glossary_shown(self, shown: bool) -> None:
         self.set_class(not shown, "-no-glossary")
@@ -110,7 +126,19 @@ class StoryScreen(Screen[None]):
         if action == "forward":
             # Hidden rather than greyed: it only matters after going back, and 80 columns are few.
             return self.journey.history.can_go_forward
+        if action == "toggle_notes":
+            return self.teacher
+        if action == "reveal_key":
+            return self.teacher and self.notes_shown and self._key_hidden()
         return True
+
+    def _key_hidden(self) -> bool:
+        return teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed).key_hidden
+
+    def action_reveal_key(self) -> None:
+        self.keys_revealed.add(self.journey.passage.id)
+        self._show_notes()
+        self.refresh_bindings()
 
     @on(ChoiceMade)
     async def _choice_made(self, event: ChoiceMade) -> None:
@@ -125,6 +153,9 @@ class StoryScreen(Screen[None]):
             passage = self.journey.passage
             choices.show(passage.question, self.journey.choices(), quiz_open=False)
         choices.show_answer(answer)
+        if answer.correct:
+            self._show_notes()
+            self.refresh_bindings()
         self.post_message(self.Progressed(self.journey))
 
     @on(TermSelected)
@@ -178,12 +209,15 @@ class StoryScreen(Screen[None]):
             self.query_one("#choices #options", OptionList).focus()
 
     def action_toggle_notes(self) -> None:
+        if not self.teacher:
+            return
         if self.notes_shown:
             self._hide_notes()
         else:
             self.notes_shown = True
             if self._notes_hide_glossary() and self.query_one(GlossaryPanel).has_focus_within:
                 self.query_one("#choices #options", OptionList).focus()
+        self.refresh_bindings()
 
     def action_map(self) -> None:
         async def chosen(passage_id: str | None) -> None:
