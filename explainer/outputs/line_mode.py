@@ -142,7 +142,12 @@ class LinePlayer:
                 self.journey = saved
                 return True
             if answer.lower() in ("2", "s"):
-                return True
+                sure = self.ask("Start over from the beginning? What you did so far stays in your report. (y/n) ")
+                if sure is not None and sure.lower() in ("y", "yes"):
+                    return True
+                self.say("1. Resume where you left off")
+                self.say("2. Start over")
+                continue
             self.say("Type 1 to resume or 2 to start over.")
 
     def handle(self, line: str) -> None:

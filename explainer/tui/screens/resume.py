@@ -9,6 +9,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from explainer.story.files import make_visible
+
+START_OVER_QUESTION = "Start over from the beginning? (What you did so far stays in your report.)"
+
 
 class ResumeScreen(ModalScreen[bool]):
     """Asks whether to resume a saved journey; dismisses with ``True`` to resume."""
@@ -23,7 +27,7 @@ class ResumeScreen(ModalScreen[bool]):
     """
     BINDINGS = [
         Binding("r,enter,1", "answer(True)", "Resume", id="resume"),
-        Binding("s,2", "answer(False)", "Start over", id="resume-start-over"),
+        Binding("s,2", "start_over", "Start over", id="resume-start-over"),
         Binding("escape", "answer(True)", "Resume", show=False),
     ]
 
@@ -36,7 +40,7 @@ class ResumeScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         greeting = Text("Welcome back", style="bold")
         if self.student:
-            greeting.append(", " + self.student, style="bold")
+            greeting.append(", " + make_visible(self.student), style="bold")
         greeting.append(".")
         place = Text("You left off at ")
         place.append(self.where, style="bold")
@@ -55,3 +59,14 @@ class ResumeScreen(ModalScreen[bool]):
 
     def action_answer(self, resume: bool) -> None:
         self.dismiss(resume)
+
+    def action_start_over(self) -> None:
+        """Start over only once the reader confirms; what they did stays in the save for the report."""
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(False)
+
+        from explainer.tui.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(START_OVER_QUESTION), confirmed)
