@@ -134,6 +134,9 @@ def summary_html(summary: ClassSummary, title: str) -> str:
 
 def run_class(story: Story, paths: list[Path], output: Path | None = None) -> int:
     """Summarise the reports in ``paths`` for the class; returns the exit code."""
+    if not paths:
+        print("class: name the report files (.json) or folders to summarise.", file=sys.stderr)
+        return 2
     reports, skipped = read_reports(paths)
     for line in skipped:
         print(line, file=sys.stderr)
