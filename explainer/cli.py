@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary = commands.add_parser("class", help="a class summary of the JSON reports a teacher collected")
     summary.add_argument(
-        "reports", nargs="+", type=Path, metavar="REPORT", help="report files (.json) or folders of them"
+        "reports", nargs="*", type=Path, metavar="REPORT", help="report files (.json) or folders of them"
     )
     summary.add_argument("-o", "--output", type=Path, metavar="FILE", help="write a standalone web page (.html)")
     handout = commands.add_parser("handout", help="every section, its questions and the glossary, to print or share")
