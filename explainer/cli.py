@@ -47,7 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
         "(chosen by itself when input or output is not a terminal)",
     )
     parser.add_argument(
-        "--teacher", action="store_true", help="start with the teacher's notes shown (n shows or hides them)"
+        "--teacher",
+        action="store_true",
+        help="teacher mode: the teacher's notes and answer keys (n shows or hides them; "
+        "an open quiz's key stays hidden until k reveals it). Without it no note or key is shown",
     )
     # One browser tab of `serve`: always the full-screen app, and no shared saved progress.
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
@@ -73,9 +76,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="whose report (default: the reader who gave no name)",
     )
     report.add_argument(
-        "--format", choices=["md", "json"], default="md", help="Markdown to hand in, or JSON to collect (default: md)"
+        "--format",
+        choices=["md", "json", "html"],
+        default=None,
+        help="Markdown to hand in, JSON to collect, or a web page (default: from the suffix of -o, else md)",
     )
-    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the terminal")
+    report.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (.md, .json or .html) instead of the terminal"
+    )
+    report.add_argument(
+        "--all", action="store_true", help="every attempt (default: the latest finished one, else the latest)"
+    )
+    summary = commands.add_parser("class", help="a class summary of the JSON reports a teacher collected")
+    summary.add_argument(
+        "reports", nargs="*", type=Path, metavar="REPORT", help="report files (.json) or folders of them"
+    )
+    summary.add_argument("-o", "--output", type=Path, metavar="FILE", help="write a standalone web page (.html)")
     handout = commands.add_parser("handout", help="every section, its questions and the glossary, to print or share")
     handout.add_argument("--answers", action="store_true", help="include right answers, feedback and teacher notes")
     handout.add_argument(
@@ -96,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--teacher",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="every tab starts with the teacher's notes shown",
+        help="every tab is in teacher mode, with notes and answer keys (for the teacher's own screen only)",
     )
     for command in commands.choices.values():
         # --scenes works after the sub-command too: `check --scenes DIR`.
@@ -127,7 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from explainer.outputs.report import run_report
 
-        return run_report(story, args.student, args.format, args.output)
+        return run_report(story, args.student, args.format, args.output, args.all)
+    if args.command == "class":
+        from explainer.outputs.class_view import run_class
+
+        return run_class(story, args.reports, args.output)
     if args.command == "handout":
         from explainer.outputs.handout import run_handout
 

@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 from textual.app import App
 
+from explainer.reader.journey import Journey
+from explainer.reader.option_order import reader_seed
+from explainer.story.model import Story
+
 TESTS = Path(__file__).parent
 STORIES = TESTS / "stories"
 REPO = TESTS.parent
@@ -17,6 +21,12 @@ def screen_text(app: App[object]) -> str:
     """The text on the app's current screen, one line per terminal row."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+def option_key(story: Story, passage_id: str, text: str, student: str = "") -> str:
+    """The number key that picks the quiz option with this text, in the order this student sees."""
+    shown = Journey(story, seed=reader_seed(student)).options_shown(story.passages[passage_id])
+    return str(next(number for number, option in enumerate(shown, start=1) if option.text == text))
 
 
 @pytest.fixture(autouse=True)

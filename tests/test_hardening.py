@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, STORIES, screen_text
+from conftest import REPO, STORIES, option_key, screen_text
 from textual.events import Resize
 from textual.geometry import Size
 
@@ -260,6 +260,7 @@ question:
   prompt: {block("Prompt", 4)}
   options:
     - text: {block("Right", 8)}
+      pin: true
       correct: true
       feedback: {block("Yes", 8)}
     - text: "Wrong \\e[31mW {MARKUP}"
@@ -348,7 +349,7 @@ def panel_text(app: ExplainerApp, from_right: int = 1) -> str:
 
 async def test_the_app_shows_markup_and_escapes_as_written(tmp_path: Path) -> None:
     story = nasty_story(tmp_path)
-    app = ExplainerApp(story)
+    app = ExplainerApp(story, teacher=True)
     async with app.run_test(size=(230, 70)) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -363,7 +364,8 @@ async def test_the_app_shows_markup_and_escapes_as_written(tmp_path: Path) -> No
         app.screen.open_term(story.terms[0])  # type: ignore[attr-defined]
         await pilot.pause()
         assert_literal(" ".join(screen_text(app).split()), "Definition", "Alias", "Source")
-        await pilot.press("escape", "n")  # the teacher's notes, beside the glossary
+        await pilot.press("escape")
+        await pilot.pause()  # teacher mode: the notes are shown beside the glossary
         await pilot.pause()
         assert_literal(panel_text(app, 2), "Notes")
         await pilot.press("m")  # the story map
@@ -379,7 +381,7 @@ async def test_the_app_shows_markup_and_escapes_as_written(tmp_path: Path) -> No
 
 async def test_the_command_palette_shows_terms_as_written(tmp_path: Path) -> None:
     story = nasty_story(tmp_path)
-    app = ExplainerApp(story)
+    app = ExplainerApp(story, teacher=True)
     async with app.run_test(size=(230, 70)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -435,7 +437,8 @@ def test_check_prints_no_escape_from_a_story(tmp_path: Path, capsys) -> None:  #
 
 
 async def test_a_40x12_terminal_and_a_burst_of_resizes() -> None:
-    app = ExplainerApp(load_story(STORIES / "trees"))
+    story = load_story(STORIES / "trees")
+    app = ExplainerApp(story)
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
         assert "Trees for a hotter town" in screen_text(app) or "Introduction" in screen_text(app)
@@ -447,7 +450,7 @@ async def test_a_40x12_terminal_and_a_burst_of_resizes() -> None:
             app.post_message(Resize(size, size))
         await pilot.pause()
         assert app.size == Size(40, 12)
-        await pilot.press("end", "1")  # right answer: the app still follows the reader
+        await pilot.press("end", option_key(story, "heat", RIGHT))  # right answer: the app still follows the reader
         await pilot.pause()
         assert app.screen.journey.solved()  # type: ignore[attr-defined]
         assert "Right." in screen_text(app)
@@ -456,18 +459,22 @@ async def test_a_40x12_terminal_and_a_burst_of_resizes() -> None:
 # Any story folder ---------------------------------------------------------------------------------
 
 
+RIGHT, WRONG = "Roads and roofs store the heat of the sun", "The sun shines more on towns"
+
+
 async def test_the_second_story_plays_end_to_end_in_the_app() -> None:
-    app = ExplainerApp(load_story(STORIES / "trees"))
+    story = load_story(STORIES / "trees")
+    app = ExplainerApp(story)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Trees for a hotter town" in screen_text(app)
         await pilot.press("1")  # start
         await pilot.pause()
         assert "Summer nights in Riverton" in screen_text(app)
-        await pilot.press("2")  # a wrong answer first
+        await pilot.press(option_key(story, "heat", WRONG))  # a wrong answer first
         await pilot.pause()
         assert "No. The sun is the same." in screen_text(app)
-        await pilot.press("1", "1")  # the right one, then on to the plan
+        await pilot.press(option_key(story, "heat", RIGHT), "1")  # the right one, then on to the plan
         await pilot.pause()
         assert "You sit on the town council." in screen_text(app)
         await pilot.press("1", "1")  # near the schools, then see how it ends
@@ -478,7 +485,8 @@ async def test_the_second_story_plays_end_to_end_in_the_app() -> None:
 
 
 def test_the_second_story_plays_end_to_end_in_line_mode(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n1\n2\n1\n"))
+    right = option_key(load_story(STORIES / "trees"), "heat", RIGHT)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"1\n{right}\n1\n2\n1\n"))
     assert main(["--scenes", str(STORIES / "trees"), "--plain"]) == 0
     out = capsys.readouterr().out
     assert "Summer nights in Riverton" in out and "You put the first trees in the square" in out

@@ -212,6 +212,18 @@ CASES = [
         ["01-start.md:8: a decision option needs a 'goto'"],
     ),
     Case(
+        "duplicate-option-id",
+        {
+            "01-start.md": scene(
+                "id: start\ntitle: Start\n"
+                + QUIZ
+                + "    - text: A\n      id: same\n      correct: true\n    - text: B\n      id: same\n"
+                + "choices:\n  - text: Go on\n    goto: end\n"
+            )
+        },
+        ['01-start.md:11: option id "same" is used twice in this question'],
+    ),
+    Case(
         "quiz-goto",
         {
             "01-start.md": scene(

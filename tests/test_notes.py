@@ -1,4 +1,4 @@
-"""Teacher notes: hidden from students, shown by a key or by --teacher."""
+"""Teacher notes: only in teacher mode (--teacher), where a key shows or hides them."""
 
 from __future__ import annotations
 
@@ -24,13 +24,16 @@ def above_footer(app: ExplainerApp) -> str:
     return "\n".join(screen_text(app).splitlines()[:-1])
 
 
-async def test_notes_are_hidden_until_n_shows_them() -> None:
+async def test_a_student_cannot_show_the_notes_and_a_teacher_hides_and_shows_them_with_n() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Teacher notes" not in screen_text(app)
-        assert "who" not in screen_text(app)
         await pilot.press("n")
+        await pilot.pause()
+        assert "Teacher notes" not in screen_text(app) and "who" not in screen_text(app)
+    app = make_app(teacher=True)
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = screen_text(app)
         assert "Teacher notes" in text
@@ -38,6 +41,9 @@ async def test_notes_are_hidden_until_n_shows_them() -> None:
         await pilot.press("n")
         await pilot.pause()
         assert "Teacher notes" not in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Teacher notes" in screen_text(app)
 
 
 async def test_notes_show_markup_as_written_and_keep_list_lines() -> None:
@@ -102,13 +108,17 @@ def test_reflow_joins_paragraph_lines_but_keeps_list_items() -> None:
     assert reflow(text) == "One line and the next.\n\n- first\n- second goes on\n\n1. numbered"
 
 
-async def test_the_notes_key_is_in_the_footer_and_in_help() -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        # The footer fills in after the first frame: wait for it (a bounded wait).
-        for _ in range(50):
+async def test_the_notes_key_is_in_the_footer_and_in_help_only_in_teacher_mode() -> None:
+    for teacher in (False, True):
+        app = make_app(teacher=teacher)
+        async with app.run_test(size=(80, 24)) as pilot:
+            # The footer fills in after the first frame: wait for it (a bounded wait).
+            for _ in range(50):
+                await pilot.pause()
+                if "Quit" in screen_text(app).splitlines()[-1]:
+                    break
+            assert ("n Notes" in screen_text(app).splitlines()[-1]) is teacher
+            await pilot.press("question_mark", "pagedown")  # the help's last keys, by keys
             await pilot.pause()
-            if "n Notes" in screen_text(app).splitlines()[-1]:
-                break
-        assert "n Notes" in screen_text(app).splitlines()[-1]
-    assert any(key == "n" and "notes" in meaning for key, meaning in KEYS)
+            assert ("the teacher's notes" in screen_text(app)) is teacher
+    assert not any(key == "n" for key, _meaning in KEYS)

@@ -37,7 +37,7 @@ def story() -> Story:
 def played(story: Story) -> Journey:
     """Quiz wrong then right (95 s on it), the decision (20 s), outside (5 s), the end."""
     clock = FakeClock()
-    journey = Journey(story, clock=clock)
+    journey = Journey(story, clock=clock, now=lambda: "2024-04-30T09:15:00+00:00")
     journey.choose(journey.choices()[1])
     journey.choose(journey.choices()[0])
     journey.look_up("Pet")
@@ -53,7 +53,9 @@ def played(story: Story) -> Journey:
 def test_the_report_holds_every_fact(story: Story) -> None:
     report = build_report(played(story), "Ann", today=date(2024, 5, 1))
     assert report["format"] == "explainer-report" and report["student"] == "Ann"
-    assert report["date"] == "2024-05-01" and report["finished"] is True
+    # The day of play, not the day the report is printed.
+    assert report["date"] == "2024-04-30" and report["printed"] == "2024-05-01" and report["finished"] is True
+    assert report["played_on"] == ["2024-04-30"] and report["ended"] == "2024-04-30T09:15:00+00:00"
     assert [step["passage"] for step in report["path"]] == ["start", "choose", "outside", "end"]
     assert report["path"][-1]["where"] == "The end"
     [quiz] = report["quizzes"]
@@ -63,7 +65,7 @@ def test_the_report_holds_every_fact(story: Story) -> None:
     assert decision["role"] == "You are the cat." and decision["chosen"] == "Outside"
     assert decision["not_taken"] == ["Stay in"]
     assert report["terms_looked_up"] == ["Pet"]
-    assert report["time_per_section"] == [{"section": "Section 1 of 1: A tiny story", "seconds": 120}]
+    assert report["time_per_section"] == [{"section": "Section 1 of 1: A tiny story", "number": 1, "seconds": 120}]
     assert report["total_seconds"] == 120
 
 

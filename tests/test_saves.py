@@ -92,7 +92,7 @@ def test_a_saved_journey_loads_back_the_same(story: Story) -> None:
 def test_saves_are_keyed_by_ids_not_positions(story: Story, tmp_path: Path) -> None:
     SaveSlot(story).save(half_way(story))
     # The quiz options and the decision options swap places in the edited story.
-    right = "    - text: On the mat\n      correct: true\n      feedback: Yes, the article says so.\n"
+    right = "    - text: On the mat\n      pin: true\n      correct: true\n      feedback: Yes, the article says so.\n"
     wrong = "    - text: On the hat\n      feedback: No, read it again.\n"
     edited = edited_copy(
         tmp_path,
@@ -328,7 +328,7 @@ async def test_a_student_plays_half_quits_restarts_and_resumes(story: Story) -> 
         assert "You wake up on the mat." in screen_text(app)
 
 
-async def test_starting_over_forgets_the_old_progress(story: Story) -> None:
+async def test_starting_over_asks_first_and_keeps_the_old_attempt(story: Story) -> None:
     SaveSlot(story).save(half_way(story))
     app = ExplainerApp(story, save_slot=SaveSlot(story))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -336,10 +336,18 @@ async def test_starting_over_forgets_the_old_progress(story: Story) -> None:
         assert isinstance(app.screen, ResumeScreen)
         await pilot.press("s")
         await pilot.pause()
+        assert "Start over from the beginning?" in screen_text(app)
+        await pilot.press("n")  # not sure after all: back to the question
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("s", "y")
+        await pilot.pause()
         assert isinstance(app.screen, StoryScreen)
         assert "Where did the cat sit?" in screen_text(app)
-    saved, _ = SaveSlot(story).load()
-    assert saved is not None and not has_progress(saved)
+    slot = SaveSlot(story)
+    attempts, _ = slot.read_attempts()
+    assert [has_progress(attempt) for attempt in attempts] == [True, False]
+    assert attempts[0].passage.id == "outside" and attempts[0].looked_up == {"Pet": None}
 
 
 async def test_the_app_saves_after_every_step(story: Story) -> None:
@@ -349,7 +357,7 @@ async def test_the_app_saves_after_every_step(story: Story) -> None:
         await pilot.press("2")
         await pilot.pause()
         saved, _ = slot.load()
-        assert saved is not None and saved.attempts == {"start": [1]}
+        assert saved is not None and saved.tries == {"start": ["on-the-hat"]}
         await pilot.press("1", "1")
         await pilot.pause()
         saved, _ = slot.load()

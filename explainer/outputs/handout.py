@@ -152,6 +152,8 @@ def _question_markdown(story: Story, question: Question, answers: bool) -> list[
         lines.append(f"{number}. {e(option.text)}{mark}")
         if answers and option.feedback:
             lines.append(f"   *{e(option.feedback)}*")
+    if answers and question.notes:
+        lines += ["", "**Teacher notes on this question:**", ""] + _quote(question.notes)[:-1]
     return lines + [""]
 
 
@@ -222,7 +224,11 @@ def _passage_html(story: Story, passage: Passage, answers: bool) -> list[str]:
                 mark = f" (leads to: {x(_target_title(story, option.goto))})"
             feedback = f"<br><em>{x(option.feedback)}</em>" if answers and option.feedback else ""
             parts.append(f"<li>{x(option.text)}{mark}{feedback}</li>")
-        parts.append("</ol>\n</div>")
+        parts.append("</ol>")
+        if answers and question.notes:
+            parts.append('<div class="notes"><p><strong>Teacher notes on this question:</strong></p>')
+            parts.append(f"{_paragraphs_html(question.notes)}\n</div>")
+        parts.append("</div>")
     if answers and passage.notes.strip():
         parts.append(
             f'<div class="notes"><p><strong>Teacher notes:</strong></p>\n{_paragraphs_html(passage.notes)}\n</div>'

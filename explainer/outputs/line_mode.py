@@ -9,9 +9,11 @@ from typing import TextIO
 
 from explainer.outputs.plain_text import markdown_to_text, wrap
 from explainer.reader.journey import Journey
+from explainer.reader.option_order import reader_seed
 from explainer.reader.saves import SaveSlot, has_progress
 from explainer.reader.shown import feedback_line, passage_markdown, where
 from explainer.reader.summary import ending_summary
+from explainer.reader.teacher_notes import hidden_key_line, teacher_notes
 from explainer.story.files import make_visible
 from explainer.story.glossary import Glossary
 from explainer.story.model import Story, Term
@@ -21,10 +23,13 @@ Type the number of a choice and press Enter.
   b        go back one passage
   f        go forward again
   g TERM   what a glossary term means (g alone lists the terms here)
-  n        the teacher's notes for this passage
   r        start over from the beginning
   h        this help
   q        quit (your progress is kept)"""
+TEACHER_HELP = """
+Teacher mode:
+  n        the teacher's notes for this passage
+  k        reveal the answer key of the open quiz (hidden until then)"""
 
 
 def use_color(stream: TextIO) -> bool:
@@ -59,7 +64,8 @@ class LinePlayer:
         self.width = width or _width(output)
         self.echo = not input.isatty()
         self.glossary = Glossary(story.terms)
-        self.journey = Journey(story)
+        self.journey = Journey(story, seed=reader_seed(slot.student) if slot is not None else "")
+        self.keys_revealed: set[str] = set()
 
     # Output ---------------------------------------------------------------------------------
 
@@ -136,7 +142,12 @@ class LinePlayer:
                 self.journey = saved
                 return True
             if answer.lower() in ("2", "s"):
-                return True
+                sure = self.ask("Start over from the beginning? What you did so far stays in your report. (y/n) ")
+                if sure is not None and sure.lower() in ("y", "yes"):
+                    return True
+                self.say("1. Resume where you left off")
+                self.say("2. Start over")
+                continue
             self.say("Type 1 to resume or 2 to start over.")
 
     def handle(self, line: str) -> None:
@@ -157,14 +168,17 @@ class LinePlayer:
                 self.say("There is nothing ahead to go forward to.")
         elif command == "g":
             self.define(rest.strip())
-        elif command == "n":
+        elif command == "n" and self.teacher:
+            self.show_notes(always=True)
+        elif command == "k" and self.teacher:
+            self.keys_revealed.add(self.journey.passage.id)
             self.show_notes(always=True)
         elif command in ("h", "?", "help"):
-            self.say(HELP)
+            self.say(HELP + (TEACHER_HELP if self.teacher else ""))
         elif command == "r":
             answer = self.ask("Start over from the beginning? (y/n) ")
             if answer is not None and answer.lower() in ("y", "yes"):
-                self.journey = Journey(self.story)
+                self.journey = self.journey.fresh()
                 self.moved()
         elif command == "":
             self.show_choices()
@@ -189,6 +203,11 @@ class LinePlayer:
             self.moved()
             return
         self.say(("\u2713 " if answer.correct else "\u2717 ") + feedback_line(answer))
+        notes = teacher_notes(self.journey, revealed=False)
+        if answer.correct and self.teacher and notes.has_key and self.journey.passage.id not in self.keys_revealed:
+            self.say()  # the quiz is answered: its key may show now
+            self.say_bold("On the question")
+            self.say(wrap(notes.question_notes, self.width))
         self.save()
         self.say()
         self.show_choices()
@@ -230,13 +249,17 @@ class LinePlayer:
         self.show_choices()
 
     def show_notes(self, always: bool = False) -> None:
-        """Print the teacher's notes for this passage (``always``: say so when there are none)."""
-        notes = self.journey.passage.notes
-        if notes:
+        """Print the teacher's notes and answer key for this passage (``always``: say so when there are none)."""
+        notes = teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed)
+        if notes.passage_notes:
             self.say()
             self.say_bold("Teacher's notes")
-            self.say(wrap(notes, self.width))
-        elif always:
+            self.say(wrap(notes.passage_notes, self.width))
+        if notes.has_key:
+            self.say()
+            self.say_bold("On the question")
+            self.say(wrap(hidden_key_line() if notes.key_hidden else notes.question_notes, self.width))
+        elif always and not notes.passage_notes:
             self.say("There are no teacher's notes for this passage.")
 
     def show_choices(self) -> None:

@@ -7,11 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from explainer.reader.journey import Journey
+from explainer.reader.report_data import build_report, report_set
 from explainer.reader.saves import DamagedSave, SaveSlot
 from explainer.reader.shown import escape_markdown
 from explainer.reader.storage import write_user_file
-from explainer.reader.summary import build_report, time_markdown
+from explainer.reader.summary import time_markdown
+from explainer.story.files import make_visible
 from explainer.story.model import Story
+
+FORMATS_BY_SUFFIX = {".md": "md", ".markdown": "md", ".txt": "md", ".json": "json", ".html": "html", ".htm": "html"}
 
 
 def report_json(report: dict[str, Any]) -> str:
@@ -21,10 +26,15 @@ def report_json(report: dict[str, Any]) -> str:
 
 def report_markdown(report: dict[str, Any]) -> str:
     """The report as Markdown a student can hand in."""
-    e = escape_markdown
+
+    def e(text: str) -> str:
+        return escape_markdown(make_visible(text))
+
     lines = [f"# Report: {e(report['story'])}", ""]
     lines.append(f"- Student: {e(report['student']) if report['student'] else '(no name given)'}")
-    lines.append(f"- Date: {report['date']}")
+    lines.append(f"- Played on: {', '.join(report['played_on']) or report['date']}")
+    if report["attempts"] > 1:
+        lines.append(f"- Attempt {report['attempt']} of {report['attempts']}")
     lines.append(f"- Reached the ending: {'yes' if report['finished'] else 'not yet'}")
     lines += ["", "## Path taken", ""]
     for number, step in enumerate(report["path"], start=1):
@@ -63,12 +73,48 @@ def report_markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_report(story: Story, student: str = "", form: str = "md", output: Path | None = None) -> int:
-    """Print (or write to ``output``) a student's report from their save; returns the exit code."""
-    slot = SaveSlot(story, student)
-    who = f" for {student!r}" if student else ""
+def chosen_attempts(attempts: list[Journey], every: bool) -> list[int]:
+    """The indexes of the attempts to report: all, or the latest finished one (else the latest)."""
+    if every:
+        return list(range(len(attempts)))
+    finished = [index for index, attempt in enumerate(attempts) if attempt.finished]
+    return [finished[-1] if finished else len(attempts) - 1]
+
+
+def format_for(output: Path | None, form: str | None) -> str:
+    """The report's format: ``--format`` if given, else the output file's suffix, else Markdown.
+
+    Raises:
+        ValueError: when the suffix names no format the report knows.
+    """
+    if form is not None:
+        return form
+    if output is None:
+        return "md"
+    found = FORMATS_BY_SUFFIX.get(output.suffix.lower())
+    if found is None:
+        raise ValueError(f"cannot tell the format from {output.name!r}: end the name in .md, .json or .html")
+    return found
+
+
+def run_report(
+    story: Story, student: str = "", form: str | None = None, output: Path | None = None, every: bool = False
+) -> int:
+    """Print (or write to ``output``) a student's report from their save; returns the exit code.
+
+    Args:
+        form: ``md``, ``json`` or ``html``; None picks it from the suffix of ``output``.
+        every: report every attempt, not only the latest finished one.
+    """
     try:
-        journey, notices = slot.read()
+        form = format_for(output, form)
+    except ValueError as error:
+        print(f"report: {error}", file=sys.stderr)
+        return 2
+    slot = SaveSlot(story, student)
+    who = f" for {make_visible(student)!r}" if student else ""
+    try:
+        attempts, notices = slot.read_attempts()
     except FileNotFoundError:
         print(f"No saved progress{who} in this story yet ({slot.path}).", file=sys.stderr)
         return 1
@@ -78,8 +124,18 @@ def run_report(story: Story, student: str = "", form: str = "md", output: Path |
         return 1
     for notice in notices:
         print(notice, file=sys.stderr)
-    report = build_report(journey, slot.student)
-    text = report_json(report) if form == "json" else report_markdown(report)
+    reports = [
+        build_report(attempts[index], slot.student, attempt=index + 1, attempts=len(attempts))
+        for index in chosen_attempts(attempts, every)
+    ]
+    if form == "json":
+        text = report_json(report_set(reports) if every else reports[0])
+    elif form == "html":
+        from explainer.outputs.report_page import report_html
+
+        text = report_html(reports)
+    else:
+        text = "\n".join(report_markdown(report) for report in reports)
     if output is None:
         sys.stdout.write(text)
         return 0

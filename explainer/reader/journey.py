@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from explainer.reader.history import History, Step
+from explainer.reader.option_order import options_in_order, shuffled_ids
 from explainer.story.model import Choice, Passage, Story
+
+PAUSE_SECONDS = 300
+"""Time on one screen beyond this, with no key pressed, is a pause and is not counted as reading."""
+
+
+def wall_clock() -> str:
+    """The date and time now, in UTC, as ISO 8601 to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -31,27 +42,61 @@ class Decision:
 
 @dataclass
 class Journey:
-    """Everything about one reader's way through a story, with no UI."""
+    """Everything about one reader's way through a story (one attempt at it), with no UI.
+
+    ``seed`` decides the order of every quiz's options for this reader; ``orders`` keeps each
+    order once shown, by passage id, so it stays the same on going back and after resuming.
+    """
 
     story: Story
     history: History = field(init=False)
-    attempts: dict[str, list[int]] = field(default_factory=dict)
+    tries: dict[str, list[str]] = field(default_factory=dict)
+    """The ids of the options answered at each quiz, in the order given, by passage id."""
     looked_up: dict[str, None] = field(default_factory=dict)
     visited: dict[str, None] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    paused_seconds: float = 0.0
+    seed: str = ""
+    orders: dict[str, list[str]] = field(default_factory=dict)
+    attempt_id: str = field(default_factory=lambda: secrets.token_hex(6))
+    started: str = field(default_factory=wall_clock)
+    ended: str = ""
+    played_on: dict[str, None] = field(default_factory=dict)
     clock: Callable[[], float] = field(default=time.monotonic, repr=False, compare=False)
+    now: Callable[[], str] = field(default=wall_clock, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.history = History([Step(self.story.start)])
         self.visited[self.story.start] = None
         self._since = self.clock()
 
+    def fresh(self) -> Journey:
+        """A new attempt for the same reader: back at the start, same seed and clocks."""
+        return Journey(self.story, seed=self.seed, clock=self.clock, now=self.now)
+
     def record_time(self) -> None:
-        """Add the time since the last record to the reading time of the current passage."""
+        """Add the time since the last record to the reading time of the current passage.
+
+        Time beyond :data:`PAUSE_SECONDS` is a pause (the reader left): it is kept apart.
+        """
         now = self.clock()
         passage_id = self.history.current.passage_id
-        self.seconds[passage_id] = self.seconds.get(passage_id, 0.0) + max(0.0, now - self._since)
+        spent = max(0.0, now - self._since)
+        self.paused_seconds += max(0.0, spent - PAUSE_SECONDS)
+        self.seconds[passage_id] = self.seconds.get(passage_id, 0.0) + min(spent, PAUSE_SECONDS)
         self._since = now
+        self.played_on[self.now()[:10]] = None
+
+    def options_shown(self, passage: Passage | None = None) -> tuple[Choice, ...]:
+        """The passage's question options in the order this reader sees them (and keeps seeing)."""
+        passage = passage or self.passage
+        question = passage.question
+        if question is None:
+            return ()
+        order = self.orders.get(passage.id)
+        if order is None:
+            order = self.orders[passage.id] = shuffled_ids(question, self.seed, passage.id)
+        return options_in_order(question, order)
 
     @property
     def passage(self) -> Passage:
@@ -69,7 +114,10 @@ class Journey:
         question = passage.question
         if question is None or not question.is_quiz:
             return True
-        return any(question.options[i].correct for i in self.attempts.get(passage.id, []))
+        return any(
+            option is not None and option.correct
+            for option in map(question.option_with_id, self.tries.get(passage.id, []))
+        )
 
     def question_open(self) -> bool:
         """Whether the passage asks a question still to be answered: a decision, or a quiz not yet right."""
@@ -80,7 +128,7 @@ class Journey:
         """What the reader may pick now: the open question's options, otherwise the choices."""
         passage, flags = self.passage, self.flags
         if passage.question is not None and self.question_open():
-            offered = passage.question.options
+            offered = self.options_shown(passage)
         else:
             offered = passage.choices
         return [choice for choice in offered if choice.available(flags)]
@@ -90,16 +138,24 @@ class Journey:
         passage = self.passage
         question = passage.question
         if question is not None and question.is_quiz and choice in question.options:
-            tries = self.attempts.setdefault(passage.id, [])
+            self.record_time()
+            tries = self.tries.setdefault(passage.id, [])
             if not self.solved():
-                tries.append(question.options.index(choice))
+                tries.append(choice.id)
             return Answer(choice, choice.correct, first_try=len(tries) == 1 and choice.correct)
         if choice not in self.choices():
             raise ValueError(f"{choice.text!r} cannot be chosen in {passage.id!r}")
         self.record_time()
         self.history.go(Step(choice.goto, passage.id, choice))
         self.visited[choice.goto] = None
+        if self.story.passages[choice.goto].ending and not self.ended:
+            self.ended = self.now()
         return None
+
+    @property
+    def finished(self) -> bool:
+        """Whether this attempt has reached an ending."""
+        return bool(self.ended)
 
     def revisit(self, passage_id: str) -> None:
         """Go again to a passage already visited, as a new step on the path."""
@@ -121,15 +177,17 @@ class Journey:
 
     def look_up(self, term_name: str) -> None:
         """Remember that the reader looked up a term."""
+        self.record_time()
         self.looked_up[term_name] = None
 
     def first_try_results(self) -> dict[str, bool]:
         """For every quiz answered: whether the first answer was right, by passage id."""
         results = {}
-        for passage_id, tries in self.attempts.items():
+        for passage_id, tries in self.tries.items():
             question = self.story.passages[passage_id].question
-            if tries and question is not None:
-                results[passage_id] = question.options[tries[0]].correct
+            first = question.option_with_id(tries[0]) if tries and question is not None else None
+            if first is not None:
+                results[passage_id] = first.correct
         return results
 
     def decisions(self) -> list[Decision]:
@@ -157,18 +215,20 @@ class Journey:
             if step.via is not None:
                 raw["via"] = {"goto": step.via.goto, "text": step.via.text}
             steps.append(raw)
-        attempts = {}
-        for passage_id, tries in self.attempts.items():
-            question = self.story.passages[passage_id].question
-            if question is not None:
-                attempts[passage_id] = [question.options[i].text for i in tries]
         return {
+            "id": self.attempt_id,
+            "started": self.started,
+            "ended": self.ended,
+            "played_on": list(self.played_on),
+            "seed": self.seed,
             "steps": steps,
             "at": self.history.position,
-            "attempts": attempts,
+            "answers": {pid: list(tries) for pid, tries in self.tries.items()},
+            "orders": {pid: list(order) for pid, order in self.orders.items()},
             "looked_up": list(self.looked_up),
             "visited": list(self.visited),
             "seconds": {pid: round(spent, 1) for pid, spent in self.seconds.items()},
+            "paused_seconds": round(self.paused_seconds, 1),
         }
 
     @classmethod

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from explainer.reader.history import History, Step
 from explainer.reader.journey import Journey
-from explainer.story.model import Choice, Story
+from explainer.story.model import Choice, Question, Story
 
 
 class JourneyReader:
@@ -24,8 +25,11 @@ class JourneyReader:
     def read(self, data: Any) -> tuple[Journey, list[str]]:
         """Fill the journey from ``data``; returns it with the notices."""
         data = _expect(data, dict, "journey")
+        self._read_attempt(data)
         self._read_steps(_expect(data.get("steps"), list, "steps"), data.get("at"))
-        self._read_attempts(_expect(data.get("attempts", {}), dict, "attempts"))
+        # Saves before version 2 named quiz answers by their text, under "attempts".
+        self._read_answers(_expect(data.get("answers", data.get("attempts", {})), dict, "answers"))
+        self._read_orders(_expect(data.get("orders", {}), dict, "orders"))
         passages = self.story.passages
         for passage_id in _expect(data.get("visited", []), list, "visited"):
             if _expect(passage_id, str, "visited passage") in passages:
@@ -41,13 +45,23 @@ class JourneyReader:
             else:
                 self.journey.looked_up[term.name] = None
         for passage_id, spent in _expect(data.get("seconds", {}), dict, "seconds").items():
-            if not isinstance(spent, (int, float)) or isinstance(spent, bool) or spent < 0:
-                raise ValueError(f"the reading time of {passage_id!r} is not a number of seconds")
             if passage_id in passages:
-                self.journey.seconds[passage_id] = float(spent)
+                self.journey.seconds[passage_id] = _seconds(spent, f"the reading time of {passage_id!r}")
             else:
+                _seconds(spent, f"the reading time of {passage_id!r}")
                 self.unknown_passages[passage_id] = None
+        self.journey.paused_seconds = _seconds(data.get("paused_seconds", 0), "the time paused")
         return self.journey, self._notices()
+
+    def _read_attempt(self, data: dict[str, Any]) -> None:
+        """The attempt's id, times, dates of play and shuffling seed (older saves have none)."""
+        journey = self.journey
+        journey.attempt_id = _expect(data.get("id", journey.attempt_id), str, "attempt id") or journey.attempt_id
+        journey.started = _expect(data.get("started", ""), str, "start time")
+        journey.ended = _expect(data.get("ended", ""), str, "end time")
+        journey.seed = _expect(data.get("seed", ""), str, "seed")
+        for day in _expect(data.get("played_on", []), list, "dates of play"):
+            journey.played_on[_expect(day, str, "date of play")] = None
 
     def _read_steps(self, raw_steps: list[Any], at: Any) -> None:
         if not isinstance(at, int) or isinstance(at, bool) or not 0 <= at < max(len(raw_steps), 1):
@@ -76,26 +90,32 @@ class JourneyReader:
         if steps:
             self.journey.history = History(steps, position)
 
-    def _read_attempts(self, raw_attempts: dict[Any, Any]) -> None:
-        for passage_id, texts in raw_attempts.items():
-            texts = _expect(texts, list, "quiz answers")
+    def _read_answers(self, raw_answers: dict[Any, Any]) -> None:
+        for passage_id, names in raw_answers.items():
+            names = _expect(names, list, "quiz answers")
             passage = self.story.passages.get(passage_id)
             if passage is None:
                 self.unknown_passages[passage_id] = None
                 continue
             question = passage.question
             if question is None or not question.is_quiz:
-                self.unknown_options += len(texts)
+                self.unknown_options += len(names)
                 continue
-            known = [option.text for option in question.options]
             tries = []
-            for text in texts:
-                if _expect(text, str, "quiz answer") in known:
-                    tries.append(known.index(text))
-                else:
+            for name in names:
+                option = _find_option(question, _expect(name, str, "quiz answer"))
+                if option is None:
                     self.unknown_options += 1
+                else:
+                    tries.append(option.id)
             if tries:
-                self.journey.attempts[passage_id] = tries
+                self.journey.tries[passage_id] = tries
+
+    def _read_orders(self, raw_orders: dict[Any, Any]) -> None:
+        for passage_id, order in raw_orders.items():
+            order = [_expect(option_id, str, "option id") for option_id in _expect(order, list, "option order")]
+            if passage_id in self.story.passages:
+                self.journey.orders[passage_id] = order
 
     def _notices(self) -> list[str]:
         notices = []
@@ -127,6 +147,18 @@ def _find_choice(story: Story, came_from: str, goto: str, text: str) -> Choice |
         return None
     leading = [choice for choice in passage.all_choices if choice.goto == goto]
     return next((choice for choice in leading if choice.text == text), None) or next(iter(leading), None)
+
+
+def _find_option(question: Question, name: str) -> Choice | None:
+    """The option with this id, or (as older saves named them) with this text."""
+    return question.option_with_id(name) or next((o for o in question.options if o.text == name), None)
+
+
+def _seconds(value: Any, what: str) -> float:
+    """A saved number of seconds; a ValueError when it is not a finite number, zero or more."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value) or value < 0:
+        raise ValueError(f"{what} is not a number of seconds")
+    return float(value)
 
 
 def _expect(value: Any, kind: type, what: str) -> Any:

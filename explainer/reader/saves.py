@@ -5,32 +5,27 @@ from __future__ import annotations
 import json
 import re
 import time
-import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from explainer.reader.journey import Journey
+from explainer.reader.option_order import reader_seed
 from explainer.reader.storage import atomic_write_text, data_dir
+from explainer.story.fields import slug
 from explainer.story.model import Story
 
 SAVE_FORMAT = "explainer-save"
-SAVE_VERSION = 1
+SAVE_VERSION = 2
+"""Version 2 keeps every attempt: the current one under "journey", those before it under "earlier"."""
 MAX_SAVE_BYTES = 5_000_000
 STALE_TEMPORARY_SECONDS = 60
-_UNSAFE = re.compile(r"[^a-z0-9_]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 
 
 class DamagedSave(Exception):
     """A save file that cannot be used: not JSON, another program's, another story's ..."""
-
-
-def slug(text: str, limit: int = 40) -> str:
-    """``text`` as a safe, lower-case ASCII file name part (may be empty)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _UNSAFE.sub("-", ascii_text.casefold()).strip("-_")[:limit].strip("-_")
 
 
 def student_file_name(student: str) -> str:
@@ -59,7 +54,7 @@ def story_key(story: Story) -> str:
 
 def has_progress(journey: Journey) -> bool:
     """Whether the reader has done anything worth resuming."""
-    return len(journey.history.steps) > 1 or bool(journey.attempts or journey.looked_up)
+    return len(journey.history.steps) > 1 or bool(journey.tries or journey.looked_up)
 
 
 class SaveSlot:
@@ -72,6 +67,9 @@ class SaveSlot:
         self.path = base / "saves" / story_key(story) / f"{student_file_name(student)}.json"
         self.failing = False
         self.blocked = False
+        self.earlier: list[dict[str, Any]] = []
+        """The attempts before the current one, as saved: starting over never loses one."""
+        self._current: dict[str, Any] | None = None
 
     def exists(self) -> bool:
         """Whether a save file is there."""
@@ -93,9 +91,11 @@ class SaveSlot:
         if len(raw) > MAX_SAVE_BYTES:
             raise DamagedSave("it is far too large to be a save")
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
         except (ValueError, RecursionError) as error:
-            raise DamagedSave("it is not valid JSON") from error
+            raise DamagedSave(
+                f"it is not valid JSON ({error})" if "not a number" in str(error) else "it is not valid JSON"
+            ) from error
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
             raise DamagedSave("it is not an explainer save")
         version = data.get("version")
@@ -105,10 +105,30 @@ class SaveSlot:
             raise DamagedSave(f"a newer version of explainer wrote it (version {version})")
         if data.get("start") != self.story.start:
             raise DamagedSave(f"it belongs to another story ({str(data.get('story'))[:60]!r})")
+        earlier = data.get("earlier", [])
         try:
-            return Journey.from_dict(self.story, data.get("journey"), clock=clock)
+            journey, notices = Journey.from_dict(self.story, data.get("journey"), clock=clock)
+            if not isinstance(earlier, list):
+                raise ValueError("the earlier attempts are not a list")
+            for attempt in earlier:  # checked now, so that a report never meets a damaged one
+                Journey.from_dict(self.story, attempt, clock=clock)
         except (ValueError, TypeError, KeyError, RecursionError) as error:
             raise DamagedSave(f"its contents are damaged: {error}") from error
+        if not journey.seed:  # saved before options were shuffled: the order this student gets now
+            journey.seed = reader_seed(self.student)
+        self.earlier = list(earlier)
+        self._current = data.get("journey")
+        return journey, notices
+
+    def read_attempts(self, clock: Callable[[], float] = time.monotonic) -> tuple[list[Journey], list[str]]:
+        """Every attempt saved, the oldest first and the current one last, without changing any file.
+
+        Raises:
+            FileNotFoundError, DamagedSave, OSError: as :meth:`read`.
+        """
+        current, notices = self.read(clock)
+        attempts = [Journey.from_dict(self.story, raw, clock=clock)[0] for raw in self.earlier]
+        return [*attempts, current], notices
 
     def load(self, clock: Callable[[], float] = time.monotonic) -> tuple[Journey | None, list[str]]:
         """Read the saved journey, moving a damaged or foreign file aside with a notice.
@@ -139,6 +159,11 @@ class SaveSlot:
         """
         if self.blocked:
             return None
+        current = journey.to_dict()
+        previous = self._current
+        if previous is not None and previous.get("id") != current["id"] and _worth_keeping(previous):
+            self.earlier.append(previous)  # the reader started over: the attempt before is kept
+        self._current = current
         data: dict[str, Any] = {
             "format": SAVE_FORMAT,
             "version": SAVE_VERSION,
@@ -146,7 +171,8 @@ class SaveSlot:
             "start": self.story.start,
             "student": self.student,
             "saved": datetime.now(UTC).isoformat(timespec="seconds"),
-            "journey": journey.to_dict(),
+            "journey": current,
+            "earlier": self.earlier,
         }
         try:
             atomic_write_text(self.path, json.dumps(data, indent=1) + "\n")
@@ -191,6 +217,16 @@ class SaveSlot:
                     leftover.unlink()
         except OSError:
             pass
+
+
+def _worth_keeping(attempt: dict[str, Any]) -> bool:
+    """Whether a saved attempt holds anything the reader did."""
+    return len(attempt.get("steps", [])) > 1 or bool(attempt.get("answers") or attempt.get("looked_up"))
+
+
+def _refuse_constant(name: str) -> Any:
+    """JSON's NaN and Infinity are no numbers of seconds: a save holding one is damaged."""
+    raise ValueError(f"{name} is not a number")
 
 
 def _reason(error: OSError) -> str:

@@ -3,96 +3,14 @@
 from __future__ import annotations
 
 import shlex
-from datetime import date
 from typing import Any
 
-from explainer.reader.journey import Journey
-from explainer.reader.shown import escape_markdown, where
-from explainer.story.model import Passage
+from explainer.reader.journey import PAUSE_SECONDS, Journey
+from explainer.reader.report_data import build_report, format_duration
+from explainer.reader.shown import escape_markdown
+from explainer.story.files import make_visible
 
-REPORT_FORMAT = "explainer-report"
-REPORT_VERSION = 1
-
-
-def _section_order(passage: Passage) -> int:
-    if passage.ending:
-        return 1_000_000
-    return passage.section
-
-
-def section_times(journey: Journey) -> list[tuple[str, float]]:
-    """Seconds spent reading, per section, in story order (only sections with time)."""
-    story = journey.story
-    totals: dict[str, float] = {}
-    order: dict[str, int] = {}
-    for passage_id, spent in journey.seconds.items():
-        passage = story.passages[passage_id]
-        label = where(story, passage)
-        totals[label] = totals.get(label, 0.0) + spent
-        order[label] = min(order.get(label, _section_order(passage)), _section_order(passage))
-    return sorted(totals.items(), key=lambda item: order[item[0]])
-
-
-def format_duration(seconds: float) -> str:
-    """A duration for people: ``45 s``, ``3 min 05 s``, ``1 h 02 min``."""
-    whole = int(round(seconds))
-    if whole < 60:
-        return f"{whole} s"
-    minutes, secs = divmod(whole, 60)
-    if minutes < 60:
-        return f"{minutes} min {secs:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
-
-
-def build_report(journey: Journey, student: str = "", today: date | None = None) -> dict[str, Any]:
-    """The facts of a reader's journey as JSON-ready data."""
-    story = journey.story
-    path = [story.passages[step.passage_id] for step in journey.history.path]
-    quizzes = []
-    for passage_id, tries in journey.attempts.items():
-        passage = story.passages[passage_id]
-        question = passage.question
-        if question is None or not tries:
-            continue
-        first = question.options[tries[0]]
-        quizzes.append(
-            {
-                "passage": passage_id,
-                "title": passage.title,
-                "prompt": question.prompt,
-                "first_answer": first.text,
-                "right_first_time": first.correct,
-                "tries": len(tries),
-                "solved": any(question.options[i].correct for i in tries),
-            }
-        )
-    decisions = [
-        {
-            "passage": decision.passage.id,
-            "title": decision.passage.title,
-            "role": decision.passage.question.role if decision.passage.question else "",
-            "prompt": decision.passage.question.prompt if decision.passage.question else "",
-            "chosen": decision.chosen.text,
-            "not_taken": [option.text for option in decision.not_taken],
-        }
-        for decision in journey.decisions()
-    ]
-    times = section_times(journey)
-    return {
-        "format": REPORT_FORMAT,
-        "version": REPORT_VERSION,
-        "story": story.title,
-        "student": student,
-        "date": (today or date.today()).isoformat(),
-        "finished": any(passage.ending for passage in path),
-        "path": [{"passage": p.id, "title": p.title, "where": where(story, p)} for p in path],
-        "quizzes": quizzes,
-        "decisions": decisions,
-        "terms_looked_up": list(journey.looked_up),
-        "time_per_section": [{"section": label, "seconds": round(spent)} for label, spent in times],
-        "total_seconds": round(sum(spent for _label, spent in times)),
-    }
+__all__ = ["build_report", "ending_summary", "format_duration", "hand_in_hint", "path_summary", "time_markdown"]
 
 
 def time_markdown(report: dict[str, Any]) -> str:
@@ -104,6 +22,10 @@ def time_markdown(report: dict[str, Any]) -> str:
         lines.append("- No reading time recorded yet.")
     else:
         lines.append(f"- Total: {format_duration(report['total_seconds'])}")
+        lines.append(
+            f"- Pauses (over {PAUSE_SECONDS // 60} minutes with no key pressed) are not counted"
+            + (f": {format_duration(report['paused_seconds'])} left out." if report.get("paused_seconds") else ".")
+        )
     return "\n".join(lines)
 
 
@@ -111,7 +33,7 @@ def hand_in_hint(student: str = "") -> str:
     """A line of Markdown telling the reader how to get a report to hand in."""
     command = "python -m explainer report"
     if student:
-        command += " --student " + shlex.quote(student)
+        command += " --student " + shlex.quote(make_visible(student))
     return f"To hand in your report: {escape_markdown(command + ' -o report.md')}"
 
 

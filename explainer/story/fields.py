@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,11 +13,19 @@ from explainer.story.problems import Problem, Severity, problem
 from explainer.story.yaml_reader import Located, LocatedList, describe
 
 NAME = re.compile(r"[\w-]+")
+_UNSAFE = re.compile(r"[^a-z0-9_]+")
 
 
 def is_name(text: str) -> bool:
     """Whether ``text`` is a valid id or flag: letters, digits, ``-`` and ``_``."""
     return NAME.fullmatch(text) is not None
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """``text`` as a safe, lower-case ASCII name (may be empty): ``Mostly unarmed civilians`` →
+    ``mostly-unarmed-civilians``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _UNSAFE.sub("-", ascii_text.casefold()).strip("-_")[:limit].strip("-_")
 
 
 @dataclass

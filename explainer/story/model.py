@@ -33,7 +33,9 @@ class Condition:
 class Choice:
     """Something the reader can pick: a way on, or an option of a question.
 
-    ``goto`` is empty for quiz options, which keep the reader on the passage.
+    ``goto`` is empty for quiz options, which keep the reader on the passage. ``id`` names a
+    question's option in saves and reports (never its position); ``pinned`` keeps it in its
+    place when the options are shuffled.
     """
 
     text: str
@@ -43,6 +45,8 @@ class Choice:
     correct: bool = False
     feedback: str = ""
     line: int = 0
+    id: str = ""
+    pinned: bool = False
 
     def available(self, flags: frozenset[str]) -> bool:
         """Whether the choice is offered to a reader with these flags."""
@@ -58,6 +62,8 @@ class Question:
     options: tuple[Choice, ...]
     role: str = ""
     line: int = 0
+    notes: str = ""
+    """Notes for the teacher about this question; for a quiz, its answer key."""
 
     @property
     def is_quiz(self) -> bool:
@@ -68,6 +74,15 @@ class Question:
     def label(self) -> str:
         """What the question is called where it is asked: ``Quiz`` or ``Your decision``."""
         return "Quiz" if self.is_quiz else "Your decision"
+
+    def option_with_id(self, option_id: str) -> Choice | None:
+        """The option with this id, if the question has one."""
+        return next((option for option in self.options if option.id == option_id), None)
+
+    @property
+    def right_answers(self) -> tuple[Choice, ...]:
+        """The options marked right (none for a decision)."""
+        return tuple(option for option in self.options if option.correct)
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from explainer.story.bodies import read_body
-from explainer.story.fields import Fields, Findings
+from explainer.story.fields import Fields, Findings, slug
 from explainer.story.files import make_visible
 from explainer.story.model import Choice, Passage, Question, QuestionKind
 from explainer.story.yaml_reader import Located, LocatedList, YamlProblem, read_yaml
@@ -23,8 +24,8 @@ PASSAGE_FIELDS = {
     "minutes",
 }
 CHOICE_FIELDS = {"text", "goto", "set", "if"}
-OPTION_FIELDS = {"text", "goto", "set", "if", "correct", "feedback"}
-QUESTION_FIELDS = {"kind", "prompt", "role", "options"}
+OPTION_FIELDS = {"id", "text", "goto", "set", "if", "correct", "feedback", "pin"}
+QUESTION_FIELDS = {"kind", "prompt", "role", "options", "notes"}
 
 
 def visible_values(value: Any) -> Any:
@@ -103,6 +104,7 @@ def read_question(findings: Findings, fields: Fields) -> Question | None:
     kind_name = question.text("kind", required=True)
     prompt = question.text("prompt", required=True)
     role = question.text("role") or ""
+    notes = (question.text("notes") or "").strip()
     kinds = {kind.value: kind for kind in QuestionKind}
     if kind_name is not None and kind_name not in kinds:
         findings.error(question.file, question.line_of("kind"), "bad-kind", value=kind_name)
@@ -130,8 +132,34 @@ def read_question(findings: Findings, fields: Fields) -> Question | None:
         prompt=prompt,
         role=role,
         line=question.line_of("kind"),
-        options=tuple(o for o in options if o is not None),
+        options=with_ids(findings, question.file, [o for o in options if o is not None]),
+        notes=notes,
     )
+
+
+def with_ids(findings: Findings, file: str, options: list[Choice]) -> tuple[Choice, ...]:
+    """The options, each with an id unique in its question: its own ``id``, or made from its text.
+
+    Saves and reports name options by these ids, so an option keeps its id when it moves.
+    """
+    given = [option.id for option in options if option.id]
+    taken: set[str] = set()
+    for option in options:
+        if option.id and option.id in taken:
+            findings.error(file, option.line, "duplicate-option-id", id=option.id)
+        taken.add(option.id)
+    named = []
+    for number, option in enumerate(options, start=1):
+        option_id = option.id
+        if not option_id:
+            base = slug(option.text) or f"option-{number}"
+            option_id, count = base, 1
+            while option_id in taken or option_id in given:
+                count += 1
+                option_id = f"{base}-{count}"
+            taken.add(option_id)
+        named.append(replace(option, id=option_id))
+    return tuple(named)
 
 
 def read_choice(
@@ -151,6 +179,8 @@ def read_choice(
     condition = fields.condition("if")
     correct = fields.flag("correct")
     feedback = fields.text("feedback") or ""
+    option_id = (fields.name("id") or "") if "id" in allowed else ""
+    pinned = fields.flag("pin") if "pin" in allowed else False
     if text is None:
         return None
     choice = Choice(
@@ -161,6 +191,8 @@ def read_choice(
         correct=correct,
         feedback=feedback,
         line=fields.offset + item.line,
+        id=option_id,
+        pinned=pinned,
     )
     if goto:
         findings.gotos.append((goto, f"{what} {index}", parent.file, fields.line_of("goto")))

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "decision-goto": "a decision option needs a 'goto'",
     "quiz-goto": "a quiz option cannot 'goto': put the way on in the passage's choices",
     "decision-correct": "a decision has no right answer: 'correct' and 'feedback' belong to quizzes",
+    "duplicate-option-id": 'option id "{id}" is used twice in this question',
     "goto-missing": '{what} goes to "{target}", which does not exist',
     # The body.
     "nested-if": "'::: if' inside another '::: if' (opened at line {opened})",

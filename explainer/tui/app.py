@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from explainer.reader.journey import Journey
+from explainer.reader.option_order import reader_seed
 from explainer.reader.saves import SaveSlot, has_progress
 from explainer.reader.settings import Settings, load_settings, save_settings
 from explainer.reader.shown import where
@@ -57,7 +58,9 @@ class ExplainerApp(App[None]):
         if self.save_slot is not None:
             saved, self._save_notices = self.save_slot.load()
             self._saved = saved if saved is not None and has_progress(saved) else None
-        self._story_screen = StoryScreen(Journey(self.story, clock=self.clock), Glossary(self.story.terms))
+        seed = reader_seed(self.save_slot.student) if self.save_slot is not None else ""
+        journey = Journey(self.story, seed=seed, clock=self.clock)
+        self._story_screen = StoryScreen(journey, Glossary(self.story.terms))
         return self._story_screen
 
     def on_mount(self) -> None:
@@ -116,4 +119,4 @@ class ExplainerApp(App[None]):
         from explainer.tui.screens.help import HelpScreen  # not needed for the first screen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(teacher=self.teacher))

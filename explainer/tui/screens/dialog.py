@@ -64,7 +64,7 @@ class Dialog(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "answer-true")
+        self.action_answer(event.button.id == "answer-true")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

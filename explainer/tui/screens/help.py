@@ -21,13 +21,17 @@ KEYS = [
     ("Home End", "go to the top or the end of the passage"),
     ("b / f", "back and forward through the passages you have read"),
     ("g", "show the glossary panel and move to its terms, or hide it"),
-    ("n", "show or hide the teacher's notes"),
     ("m", "the story map; Enter there opens a passage read"),
     ("t", "next theme: dark, light, high contrast"),
     ("Ctrl+P", "find any glossary term, or a passage you have visited"),
     ("r", "start over from the beginning"),
     ("?", "this help"),
     ("q, Ctrl+Q", "quit"),
+]
+# Only in teacher mode (--teacher): a student's help does not point at the answer keys.
+TEACHER_KEYS = [
+    ("n", "show or hide the teacher's notes"),
+    ("k", "reveal the answer key of the open quiz (hidden until then)"),
 ]
 
 
@@ -48,11 +52,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("pagedown,space", "scroll(1)", "Page down", show=False, priority=True),
     ]
 
+    def __init__(self, teacher: bool = False) -> None:
+        super().__init__()
+        self.teacher = teacher
+
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for key, meaning in KEYS:
+        for key, meaning in KEYS + (TEACHER_KEYS if self.teacher else []):
             table.add_row(key, meaning)
         with VerticalScroll():
             yield Static("[b]Keys[/b]  (Escape closes this help; PgDn for more)\n")

@@ -15,6 +15,7 @@ from explainer.reader.journey import Journey
 from explainer.reader.outline import minutes_left
 from explainer.reader.shown import passage_markdown, where
 from explainer.reader.summary import ending_summary
+from explainer.reader.teacher_notes import teacher_notes
 from explainer.story.glossary import Glossary
 from explainer.story.model import Term
 from explainer.tui.messages import ChoiceMade, TermSelected
@@ -45,6 +46,7 @@ class StoryScreen(Screen[None]):
         Binding("f", "forward", "Forward", id="forward"),
         Binding("g", "toggle_glossary", "Terms", id="glossary"),
         Binding("n", "toggle_notes", "Notes", id="notes"),
+        Binding("k", "reveal_key", "Reveal key", id="reveal-key"),
         Binding("m", "map", "Map", id="map"),
         Binding("r", "start_over", "Start over", id="start-over", show=False),
         # Scrolling keys come first whatever has the focus, so that none moves the highlight.
@@ -66,6 +68,8 @@ class StoryScreen(Screen[None]):
         super().__init__()
         self.journey = journey
         self.glossary = glossary
+        self.keys_revealed: set[str] = set()
+        """The passages whose answer key the teacher has revealed while the quiz was open."""
 
     def compose(self) -> ComposeResult:
         yield WhereBar(id="where")
@@ -94,7 +98,7 @@ class StoryScreen(Screen[None]):
             )
         left = minutes_left(journey)
         self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage), left)
-        self.query_one(NotesPanel).show(passage, left)
+        self._show_notes(left)
         # Choices first, before the await, so a fast key press never picks a stale choice; the
         # column holds the focus until the new options are drawn.
         column = self.query_one(ReadingColumn)
@@ -109,6 +113,18 @@ class StoryScreen(Screen[None]):
         self.call_after_refresh(column.settle_focus)
         self.refresh_bindings()
         self.post_message(self.Progressed(journey))
+
+    @property
+    def teacher(self) -> bool:
+        """Whether the app runs in teacher mode: only then are notes and answer keys shown."""
+        return bool(getattr(self.app, "teacher", False))
+
+    def _show_notes(self, left: int | None = None) -> None:
+        if not self.teacher:
+            return  # a student's screen never holds a note, shown or not
+        notes = teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed)
+        left = minutes_left(self.journey) if left is None else left
+        self.query_one(NotesPanel).show(self.journey.passage, left, notes)
 
     def watch_glossary_shown(self, shown: bool | None) -> None:
         self.set_class(shown is None, "-glossary-if-room")
@@ -125,7 +141,19 @@ class StoryScreen(Screen[None]):
             return self.journey.history.can_go_forward
         if action == "pick":
             return bool(self.journey.choices())
+        if action == "toggle_notes":
+            return self.teacher
+        if action == "reveal_key":
+            return self.teacher and self.notes_shown and self._key_hidden()
         return True
+
+    def _key_hidden(self) -> bool:
+        return teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed).key_hidden
+
+    def action_reveal_key(self) -> None:
+        self.keys_revealed.add(self.journey.passage.id)
+        self._show_notes()
+        self.refresh_bindings()
 
     @on(ChoiceMade)
     async def _choice_made(self, event: ChoiceMade) -> None:
@@ -141,6 +169,8 @@ class StoryScreen(Screen[None]):
             passage = self.journey.passage
             await choices.show(passage.question, self.journey.choices(), quiz_open=False)
         choices.show_answer(answer)
+        if answer.correct:
+            self._show_notes()
         self.refresh_bindings()
         self.post_message(self.Progressed(self.journey))
 
@@ -219,12 +249,15 @@ class StoryScreen(Screen[None]):
             panel.query_one("#terms", OptionList).focus()
 
     def action_toggle_notes(self) -> None:
+        if not self.teacher:
+            return
         if self.notes_shown:
             self._hide_notes()
         else:
             self.notes_shown = True
             if self._notes_hide_glossary() and self.query_one(GlossaryPanel).has_focus_within:
                 self._focus_reading()
+        self.refresh_bindings()
 
     def action_map(self) -> None:
         async def chosen(passage_id: str | None) -> None:
@@ -244,7 +277,7 @@ class StoryScreen(Screen[None]):
     def action_start_over(self) -> None:
         async def confirmed(yes: bool | None) -> None:
             if yes:
-                self.journey = Journey(self.journey.story, clock=self.journey.clock)
+                self.journey = self.journey.fresh()
                 await self.show_passage()
 
         from explainer.tui.screens.confirm import ConfirmScreen

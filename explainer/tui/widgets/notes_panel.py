@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from explainer.reader.teacher_notes import TeacherNotes, hidden_key_line
 from explainer.story.model import Passage
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
@@ -28,8 +29,8 @@ def reflow(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def notes_text(passage: Passage, minutes_left: int) -> Text:
-    """The passage's notes and timing as text (never markup)."""
+def notes_text(passage: Passage, minutes_left: int, notes: TeacherNotes | None = None) -> Text:
+    """The passage's notes, its question's answer key (unless hidden) and timing as text (never markup)."""
     text = Text()
     timing = []
     if passage.minutes:
@@ -40,8 +41,15 @@ def notes_text(passage: Passage, minutes_left: int) -> Text:
         text.append("\n".join(timing) + "\n\n", style="italic")
     if passage.notes:
         text.append(reflow(passage.notes))
-    else:
+    elif notes is None or not notes.has_key:
         text.append("No notes for this passage.", style="dim italic")
+    if notes is not None and notes.has_key:
+        text.append("\n\n" if passage.notes else "")
+        text.append("On the question\n", style="bold")
+        if notes.key_hidden:
+            text.append(hidden_key_line(), style="italic")
+        else:
+            text.append(reflow(notes.question_notes))
     return text
 
 
@@ -65,7 +73,7 @@ class NotesPanel(VerticalScroll):
         yield Static("Teacher notes", id="notes-title")
         yield Static(id="notes-text")
 
-    def show(self, passage: Passage, minutes_left: int) -> None:
-        """Show the notes of this passage, from the top."""
-        self.query_one("#notes-text", Static).update(notes_text(passage, minutes_left))
+    def show(self, passage: Passage, minutes_left: int, notes: TeacherNotes | None = None) -> None:
+        """Show the notes of this passage (and its question), from the top."""
+        self.query_one("#notes-text", Static).update(notes_text(passage, minutes_left, notes))
         self.scroll_home(animate=False)
