@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
+from explainer.story.folding import name_key
+
 
 class QuestionKind(str, Enum):
     """The two kinds of question a passage may ask."""
@@ -150,8 +152,8 @@ class Story:
         return max((p.section for p in self.passages.values()), default=0)
 
     def term_named(self, name: str) -> Term | None:
-        """The term with this name or alias, ignoring case."""
-        return self._terms_by_name.get(name.casefold())
+        """The term with this name or alias, with full case folding (as the glossary matches)."""
+        return self._terms_by_name.get(name_key(name))
 
     @cached_property
     def _terms_by_name(self) -> dict[str, Term]:
@@ -160,5 +162,5 @@ class Story:
         named: dict[str, Term] = {}
         for term in self.terms:
             for name in term.names:
-                named.setdefault(name.casefold(), term)
+                named.setdefault(name_key(name), term)
         return named

@@ -37,7 +37,7 @@ class PassageView(VerticalScroll, can_focus=False):
 
     async def show(self, markdown: str) -> None:
         """Show new Markdown, with terms linked, from the top."""
-        self.query_one(PassageText).update(self.glossary.link(markdown))
+        self.query_one(PassageText).update(markdown, self.glossary)
         self.scroll_home(animate=False)
 
     @on(PassageText.LinkClicked)
