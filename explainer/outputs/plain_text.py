@@ -9,7 +9,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from explainer.story.files import make_visible
 from explainer.story.glossary import Glossary
-from explainer.story.markdown import footnote_label, parse, shown_address
+from explainer.story.markdown import footnote_label, parse, plain_words, shown_address
 
 
 def markdown_to_text(
@@ -102,7 +102,9 @@ def _inline(node: SyntaxTreeNode) -> str:
     parts = []
     for child in node.children:
         kind = child.type
-        if kind in ("text", "code_inline", "html_inline"):
+        if kind == "text":  # a line break in text (from "&#10;") is a space, as in HTML
+            parts.append(make_visible(child.content.replace("\n", " ")))
+        elif kind == "code_inline":
             parts.append(make_visible(child.content))
         elif kind == "softbreak":
             parts.append(" ")
@@ -114,7 +116,7 @@ def _inline(node: SyntaxTreeNode) -> str:
             address = shown_address(href, words)
             parts.append(f"{words} ({address})" if address else words)
         elif kind == "image":
-            parts.append(f"[Picture: {_inline(child)}]")
+            parts.append(f"[Picture: {make_visible(plain_words(child))}]")
         elif kind == "s":
             parts.append(f"(struck out: {_inline(child)})")
         elif kind == "footnote_ref":

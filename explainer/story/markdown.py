@@ -68,8 +68,6 @@ def plain_words(node: SyntaxTreeNode) -> str:
         return node.content
     if node.type in ("softbreak", "hardbreak"):
         return " "
-    if node.type == "image":
-        return node.content
     return "".join(plain_words(child) for child in node.children)
 
 
