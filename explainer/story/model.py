@@ -99,10 +99,16 @@ class Passage:
     minutes: int = 0
 
     def body(self, flags: frozenset[str] = frozenset()) -> str:
-        """The Markdown body as this reader sees it, given their flags."""
-        return "\n\n".join(
+        """The Markdown body as this reader sees it, given their flags.
+
+        Kept as written: only blank lines at either end and spaces at its end are dropped, since
+        the first line's indent is part of the first block (a list's nesting, a code block).
+        """
+        body = "\n\n".join(
             block.markdown for block in self.blocks if block.condition is None or block.condition.holds(flags)
-        ).strip()
+        ).rstrip()
+        first_text = len(body) - len(body.lstrip())
+        return body[body.rfind("\n", 0, first_text) + 1 :]
 
     @property
     def all_choices(self) -> tuple[Choice, ...]:

@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
-from explainer.story.glossary import TERM_LINK_PREFIX, Glossary
+from explainer.story.glossary import Glossary
+from explainer.story.markdown import is_safe, term_index
 from explainer.tui.messages import TermSelected
 from explainer.tui.widgets.passage_text import PassageText
 
 
 class PassageView(VerticalScroll, can_focus=False):
-    """Scrollable Markdown for one passage; clicking a term posts :class:`TermSelected`."""
+    """Scrollable Markdown for one passage; a term clicked posts :class:`TermSelected`, a web link opens."""
 
     DEFAULT_CSS = """
     PassageView {
@@ -44,7 +45,12 @@ class PassageView(VerticalScroll, can_focus=False):
     def _link_clicked(self, event: PassageText.LinkClicked) -> None:
         event.stop()
         href = event.href
-        if href.startswith(TERM_LINK_PREFIX) and href[len(TERM_LINK_PREFIX) :].isdigit():
-            index = int(href[len(TERM_LINK_PREFIX) :])
+        index = term_index(href)
+        if index is not None:
             if index < len(self.glossary.terms):
                 self.post_message(TermSelected(self.glossary.by_index(index)))
+        elif is_safe(href):
+            # Handed to the system's browser (or, when served, the reader's); never fetched here.
+            self.app.open_url(href)
+            self.app.copy_to_clipboard(href)
+            self.notify(f"Opening {href} in your browser (the address is copied too).", timeout=4, markup=False)
