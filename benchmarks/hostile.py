@@ -15,6 +15,16 @@ TERMS = (
     Term("C#", "A language."),
     Term("FBI", "A police force."),
 )
+# Each body is a piece repeated, between a start and an end (which make a careless pattern try).
+_BODIES: dict[str, tuple[str, str, str]] = {
+    "a____b": ("a", "_", "b"),
+    "[[[[ ](": ("", "[", " ]("),
+    "[a [b [c": ("", "[a ", "](x)"),
+    "AAAA x": ("", "A", "x"),
+    "**** x": ("x", "*", "x"),
+    "`` x": ("", "``a", ""),
+    "<http": ("", "<http://a ", ""),
+}
 _PIECES: dict[str, str] = {
     "a <": "a <",
     "<": "<",
@@ -37,8 +47,11 @@ _PIECES: dict[str, str] = {
 
 
 def bodies(size: int) -> dict[str, str]:
-    """Each hostile body, about ``size`` characters long, on one line (or one line per piece)."""
-    return {name: (piece * (size // len(piece) + 1))[:size] for name, piece in _PIECES.items()}
+    """Each hostile body, about ``size`` characters long."""
+    found = {name: (piece * (size // len(piece) + 1))[:size] for name, piece in _PIECES.items()}
+    for name, (start, piece, end) in _BODIES.items():
+        found[name] = start + (piece * (size // len(piece) + 1))[: size - len(start) - len(end)] + end
+    return found
 
 
 def workloads() -> dict[str, Callable[[str], object]]:
