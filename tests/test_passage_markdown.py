@@ -100,7 +100,7 @@ def test_a_timeline_reads_as_rows_in_line_mode(timeline: Story) -> None:
     assert "Row 2. Date: 18 December 2020." in text
     assert "[Picture: A courtroom sketch]" in text
     assert "Notes:\n\n[1] The release names three offices." in text
-    assert "Terms: complaint, FBI" in text
+    assert "Terms: FBI, complaint" in text  # "complaint" first shows as the words of a link
 
 
 # Hostile bodies grow no faster than they are long -------------------------------------------------

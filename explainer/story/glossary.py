@@ -90,8 +90,10 @@ class Glossary:
         return list(found.values())
 
     def terms_of(self, passage: Passage, markdown: str) -> list[Term]:
-        """The terms of a passage shown as ``markdown``: those it uses, then those it lists."""
-        terms = self.terms_in(markdown)
+        """The terms of a passage shown as ``markdown``: those linked in its text, then those it lists."""
+        from explainer.story.markdown import linked_terms, parse  # which imports this module
+
+        terms = linked_terms(parse(markdown, self), self)
         for name in passage.terms:
             term = self.lookup(name)
             if term is not None and term not in terms:

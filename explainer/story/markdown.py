@@ -62,6 +62,20 @@ def shown_address(href: str, words: str) -> str:
     return href
 
 
+def linked_terms(tree: SyntaxTreeNode, glossary: Glossary) -> list[Term]:
+    """The glossary terms linked in a parsed text, each once: ``[[references]]`` first, then the
+    terms found, each in order of first use."""
+    referenced: dict[str, Term] = {}
+    found: dict[str, Term] = {}
+    for node in tree.walk():
+        if node.type == "link":
+            index = term_index(str(node.attrs.get("href", "")))
+            if index is not None and index < len(glossary.terms):
+                term = glossary.by_index(index)
+                (referenced if node.meta.get("reference") else found).setdefault(term.name, term)
+    return list({**referenced, **found}.values())
+
+
 def plain_words(node: SyntaxTreeNode) -> str:
     """The text of an inline node and all inside it, without any markup."""
     if node.type in ("text", "code_inline"):
@@ -105,36 +119,37 @@ def _link_run(run: list[Token], glossary: Glossary | None) -> list[Token]:
     text = "".join("\n" if token.type == "softbreak" else token.content for token in run)
     if glossary is None or (not glossary.terms and "[[" not in text):
         return run
-    pieces: list[tuple[str, Term | None]] = []
+    pieces: list[tuple[str, Term | None, bool]] = []
     position = 0
     for reference in TERM_REFERENCE.finditer(text) if "[[" in text else ():
         pieces += _found(text[position : reference.start()], glossary)
         term = glossary.lookup(referenced_name(reference))
-        pieces.append((reference.group(1).strip(), term))
+        pieces.append((reference.group(1).strip(), term, True))
         position = reference.end()
     pieces += _found(text[position:], glossary)
-    if all(term is None for _, term in pieces) and position == 0:
+    if all(term is None for _, term, _ in pieces) and position == 0:
         return run
     tokens: list[Token] = []
-    for words, term in pieces:
+    for words, term, is_reference in pieces:
         if term is None:
             tokens += _text_tokens(words)
             continue
-        opening = Token("link_open", "a", 1, attrs={"href": term_href(glossary, term)}, meta={"term": term.name})
+        meta = {"term": term.name, "reference": is_reference}
+        opening = Token("link_open", "a", 1, attrs={"href": term_href(glossary, term)}, meta=meta)
         tokens += [opening, *_text_tokens(words), Token("link_close", "a", -1)]
     return tokens
 
 
-def _found(text: str, glossary: Glossary) -> list[tuple[str, Term | None]]:
-    """Text cut into plain pieces and the terms in it."""
-    pieces: list[tuple[str, Term | None]] = []
+def _found(text: str, glossary: Glossary) -> list[tuple[str, Term | None, bool]]:
+    """Text cut into plain pieces and the terms in it (none of them a reference)."""
+    pieces: list[tuple[str, Term | None, bool]] = []
     position = 0
     for match in glossary.find(text):
-        pieces.append((text[position : match.start], None))
-        pieces.append((text[match.start : match.end], match.term))
+        pieces.append((text[position : match.start], None, False))
+        pieces.append((text[match.start : match.end], match.term, False))
         position = match.end
-    pieces.append((text[position:], None))
-    return [(words, term) for words, term in pieces if words]
+    pieces.append((text[position:], None, False))
+    return [piece for piece in pieces if piece[0]]
 
 
 def _text_tokens(text: str) -> list[Token]:
