@@ -121,3 +121,25 @@ def test_linking_terms_never_changes_the_visible_text() -> None:
     )
     assert markdown_to_text(markdown, glossary=glossary) == markdown_to_text(markdown)
     assert links(markdown, glossary) == [("complaint", "https://x.org/complaint-FBI")]
+
+
+def test_a_reference_that_check_accepts_is_linked_in_every_output() -> None:
+    glossary = Glossary((Term("Straße", "A street."),))
+    story_term = glossary.lookup("STRASSE")
+    assert story_term is glossary.terms[0]
+    assert links("Walk down the [[STRASSE]] and the [[big road|strasse]].", glossary) == [
+        ("STRASSE", "term:0"),
+        ("big road", "term:0"),
+    ]
+
+
+def test_unsafe_link_targets_are_text_in_the_app_and_line_mode() -> None:
+    from explainer.tui.widgets.passage_blocks import Builder
+
+    markdown = "[a](javascript:alert(1)) [b](file:///etc/passwd) [c](/relative) [d](https://example.com)"
+    clickable: list[str] = []
+    Builder(clickable).build(parse(markdown))
+    assert clickable == ["https://example.com"]
+    assert markdown_to_text(markdown, width=200) == (
+        "[a](javascript:alert(1)) [b](file:///etc/passwd) c (/relative) d (https://example.com)"
+    )
