@@ -117,7 +117,10 @@ def _inline(node: SyntaxTreeNode, in_table: bool = False) -> str:
     if inline is None:
         return ""
     written = "".join(_spans(inline, in_table, styled=True))
-    if _shows(written) != _visible(inline):  # emphasis that would not parse: leave it out
+    # Emphasis written back may not parse as emphasis (its delimiters' neighbours decide): then
+    # it is left out. Text without emphasis is escaped throughout and needs no such check.
+    styled = any(node.type in ("em", "strong", "s") for node in inline.walk())
+    if styled and _shows(written) != _visible(inline):
         written = "".join(_spans(inline, in_table, styled=False))
     return written
 
