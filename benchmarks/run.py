@@ -353,6 +353,32 @@ def measure_glossary_scaling(table: Table, sizes: list[int], work_dir: Path) -> 
         table.add(f"Glossary of {size:,} terms", result, target, met)
 
 
+def measure_hostile_bodies(table: Table, sizes: list[int]) -> None:
+    """Each hostile body (long runs of "<", "[", "*", "_", backticks, spaces, term prefixes)
+    parsed with terms linked, drawn by each output and read by ``check``."""
+    import hostile
+
+    workloads = hostile.workloads()
+    for name in hostile.bodies(1000):
+        progress(f"hostile body: {name!r}")
+        costs: dict[str, list[float]] = {work: [] for work in workloads}
+        for size in sizes:
+            body = hostile.bodies(size)[name]
+            for work, run in workloads.items():
+                costs[work].append(best_time(lambda: run(body), 2))
+        worst = max(costs, key=lambda work: costs[work][-1])
+        result = ", ".join(f"{work} {_seconds(values[-1])}" for work, values in costs.items())
+        grows = all(growth_ok(values, sizes) for values in costs.values())
+        slowest = costs[worst][-1]
+        steps = " → ".join(_seconds(value) for value in costs[worst])
+        table.add(
+            f"Hostile body {name!r}, {sizes[-1] // 1000} KB",
+            f"{result} (slowest, {worst}, at {', '.join(str(s // 1000) for s in sizes)} KB: {steps})",
+            "each ≤ 100 ms; each step ≤ ~as much more as the size",
+            slowest <= 0.1 and grows,
+        )
+
+
 def _seconds(value: float) -> str:
     return f"{value:.2f} s" if value >= 1 else f"{value * 1000:.1f} ms"
 
@@ -373,15 +399,15 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        default="startup,keys,stories,glossaries",
+        default="startup,keys,stories,glossaries,hostile",
         metavar="PARTS",
-        help="which parts to run, separated by commas (default: all four)",
+        help="which parts to run, separated by commas (default: all five)",
     )
     args = parser.parse_args()
     parts = set(args.only.split(","))
     started = time.perf_counter()
     folder, story_name = story_folder()
-    sections = {part: Table() for part in ("startup", "keys", "stories", "glossaries")}
+    sections = {part: Table() for part in ("startup", "keys", "stories", "glossaries", "hostile")}
     # Scaling first, in a process where no app has run yet: like `check`, which runs alone.
     with tempfile.TemporaryDirectory() as work:
         if "stories" in parts:
@@ -390,6 +416,8 @@ def main() -> int:
         if "glossaries" in parts:
             sizes = [10, 100, 1000] if args.quick else [10, 100, 1000, 5000]
             measure_glossary_scaling(sections["glossaries"], sizes, Path(work))
+    if "hostile" in parts:
+        measure_hostile_bodies(sections["hostile"], [24_000, 48_000, 96_000] if not args.quick else [12_000, 24_000])
     if "startup" in parts:
         measure_startup(sections["startup"], folder, runs=3 if args.quick else 9)
     if "keys" in parts:

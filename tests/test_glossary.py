@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from explainer.outputs.plain_text import markdown_to_text
 from explainer.story.glossary import Glossary
+from explainer.story.markdown import parse, plain_words
 from explainer.story.model import Term
 
 TERMS = (
@@ -47,19 +51,28 @@ def test_terms_in_lists_each_term_once_in_order_of_first_use() -> None:
     assert [t.name for t in found] == ["Party", "Chinese Communist Party", "Complaint"]
 
 
+def links(markdown: str, glossary: Glossary) -> list[tuple[str, str]]:
+    """The words and target of every link in the parsed Markdown, in order."""
+    found = []
+    for node in parse(markdown, glossary).walk():
+        if node.type == "link":
+            found.append((plain_words(node), str(node.attrs["href"])))
+    return found
+
+
 def test_link_makes_term_links_but_leaves_code_and_links_alone() -> None:
     glossary = Glossary(TERMS)
-    linked = glossary.link("The CCP said `CCP` and [CCP](https://example.org); see [[that group|Party]].")
-    assert linked == ("The [CCP](term:0) said `CCP` and [CCP](https://example.org); see [that group](term:3).")
+    linked = links("The CCP said `CCP` and [CCP](https://example.org); see [[that group|Party]].", glossary)
+    assert linked == [("CCP", "term:0"), ("CCP", "https://example.org"), ("that group", "term:3")]
 
 
 def test_a_reference_to_an_unknown_term_shows_its_words() -> None:
-    assert Glossary(TERMS).link("[[Nothing here]]") == "Nothing here"
+    assert markdown_to_text("[[Nothing here]]", glossary=Glossary(TERMS)) == "Nothing here"
 
 
 def test_an_empty_glossary_finds_nothing() -> None:
     glossary = Glossary(())
-    assert glossary.find("anything") == [] and glossary.link("text") == "text"
+    assert glossary.find("anything") == [] and links("text", glossary) == []
 
 
 def test_regex_characters_in_terms_are_literal() -> None:
@@ -71,10 +84,62 @@ def test_regex_characters_in_terms_are_literal() -> None:
 
 
 def test_letters_that_match_only_ignoring_case_still_name_their_term() -> None:
-    # The pattern matches "ſtate" (long s) and "\u212ailo" (Kelvin sign) ignoring case, though
-    # lower() leaves them as they are: the term is still found, not a crash.
+    # Full case folding makes "ſtate" (long s) "state" and "\u212ailo" (Kelvin sign) "kilo".
     glossary = Glossary((Term("State", "A country."), Term("Kilo", "A thousand."), Term("Web  site", "Pages.")))
     text = "The ſtate sold a \u212ailo of web\n site."
     assert [m.term.name for m in glossary.find(text)] == ["State", "Kilo", "Web  site"]
-    assert "term:0" in glossary.link(text)
+    assert ("ſtate", "term:0") in links(text, glossary)
     assert glossary.lookup("web  site") == glossary.lookup("Web site") == glossary.terms[2]
+
+
+def test_full_case_folding_on_nfc_text() -> None:
+    glossary = Glossary((Term("İstanbul", "A city."), Term("Straße", "A street."), Term("file", "A record.")))
+    text = "İstanbul, STRASSE, strasse and the \ufb01le (a ligature from a PDF); Istanbul is not İstanbul."
+    assert [text[m.start : m.end] for m in glossary.find(text)] == [
+        "İstanbul",
+        "STRASSE",
+        "strasse",
+        "\ufb01le",
+        "İstanbul",
+    ]
+    decomposed = "I\u0307stanbul"  # the same letters, not in NFC
+    assert [m.term.name for m in glossary.find(unicodedata.normalize("NFC", decomposed))] == ["İstanbul"]
+    assert glossary.lookup("STRASSE") is glossary.lookup("straße") is glossary.terms[1]
+
+
+def test_terms_starting_with_markdown_symbols_are_linked_in_titles_and_quotes() -> None:
+    glossary = Glossary((Term("#MeToo", "A movement."), Term("C#", "A language."), Term("Section_702", "A law.")))
+    markdown = "# Why \\#MeToo matters\n\n> In C\\# and under Section\\_702, #MeToo."
+    assert [words for words, _ in links(markdown, glossary)] == ["#MeToo", "C#", "Section_702", "#MeToo"]
+    assert "[#MeToo]" not in markdown_to_text(markdown, glossary=glossary)
+
+
+def test_linking_terms_never_changes_the_visible_text() -> None:
+    glossary = Glossary((Term("complaint", "A statement."), Term("FBI", "A police force.")))
+    markdown = (
+        "Read the [complaint][1] yourself.\n\n    FBI agent opened the case\n\n[1]: https://x.org/complaint-FBI\n"
+    )
+    assert markdown_to_text(markdown, glossary=glossary) == markdown_to_text(markdown)
+    assert links(markdown, glossary) == [("complaint", "https://x.org/complaint-FBI")]
+
+
+def test_a_reference_that_check_accepts_is_linked_in_every_output() -> None:
+    glossary = Glossary((Term("Straße", "A street."),))
+    story_term = glossary.lookup("STRASSE")
+    assert story_term is glossary.terms[0]
+    assert links("Walk down the [[STRASSE]] and the [[big road|strasse]].", glossary) == [
+        ("STRASSE", "term:0"),
+        ("big road", "term:0"),
+    ]
+
+
+def test_unsafe_link_targets_are_text_in_the_app_and_line_mode() -> None:
+    from explainer.tui.widgets.passage_blocks import Builder
+
+    markdown = "[a](javascript:alert(1)) [b](file:///etc/passwd) [c](/relative) [d](https://example.com)"
+    clickable: list[str] = []
+    Builder(clickable).build(parse(markdown))
+    assert clickable == ["https://example.com"]
+    assert markdown_to_text(markdown, width=200) == (
+        "[a](javascript:alert(1)) [b](file:///etc/passwd) c (/relative) d (https://example.com)"
+    )

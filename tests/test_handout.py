@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import STORIES
+from conftest import REPO, STORIES
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from explainer.cli import main
+from explainer.outputs.body_html import body_html
 from explainer.outputs.handout import handout_html, handout_markdown, safe_body
 from explainer.story.loader import load_story
 from explainer.story.model import Story
@@ -116,7 +119,7 @@ def test_answers_and_notes_only_with_answers(hostile: Story) -> None:
     full = handout_markdown(hostile, answers=True)
     assert "On the mat \\<b\\> **(right)**" in full and "No, read it again." in full
     assert "**Teacher notes:**" in full and "Ask the class" in full
-    assert "Only on some paths (went-out)" in full
+    assert "Shown if you chose “Outside”:" in full and "went-out" not in full
     assert "Outside (leads to: The end)" in full
 
 
@@ -224,3 +227,59 @@ def test_without_a_file_the_handout_goes_to_the_terminal(
     out = capsys.readouterr().out
     assert "A tiny story" in out and "Where did the cat sit?" in out and "A small rug." in out
     assert "\x1b" not in out
+
+
+# The Markdown handout shows what the HTML handout shows ------------------------------------------
+
+
+def _visible_markdown_and_html(story: Story) -> tuple[str, str]:
+    """The visible text of the answer key as Markdown (drawn by markdown-it) and as HTML."""
+    from spec_visible import expected
+
+    drawn = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(handout_markdown(story, answers=True))
+    page = handout_html(story, answers=True)
+    return (
+        expected(drawn, "html", addresses_written=True),
+        expected(page[page.index("<body>") :], "html", addresses_written=True),
+    )
+
+
+@pytest.mark.parametrize("folder", [REPO / "scenes", STORIES / "tiny"], ids=["shipped story", "tiny"])
+def test_the_markdown_answer_key_shows_what_the_html_one_shows(folder: Path) -> None:
+    story = load_story(folder)
+    markdown, page = _visible_markdown_and_html(story)
+    # Up to the glossary, line for line; the glossary (a list in one, terms and definitions in
+    # the other) word for word.
+    head, _, glossary = markdown.partition("\nGlossary\n")
+    page_head, _, page_glossary = page.partition("\nGlossary\n")
+    assert head == page_head
+    assert glossary.replace("•", "").replace(":", "").split() == page_glossary.replace(":", "").split()
+
+
+def test_the_answer_key_has_no_empty_bullet_and_whole_paragraphs_of_notes() -> None:
+    story = load_story(REPO / "scenes")
+    text = handout_markdown(story, answers=True)
+    tokens = MarkdownIt("commonmark").parse(text)
+    items = [index for index, token in enumerate(tokens) if token.type == "list_item_open"]
+    assert all(tokens[index + 1].type != "list_item_close" for index in items)  # no empty item
+    assert "\n*\n" not in text and not any(line.strip() == "*" for line in text.split("\n"))
+    page = handout_html(story, answers=True)
+    notes = re.findall(r'<div class="notes">(.*?)</div>', page, re.DOTALL)
+    paragraphs = [p for note in notes for p in re.findall(r"<p>(.*?)</p>", note) if "Teacher notes" not in p]
+    assert paragraphs and all(html.unescape(p).rstrip()[-1] in ".?!:)\"'”’" for p in paragraphs), paragraphs
+    assert not re.search(r"\(\w+(-\w+)+\)", text)  # no flag id such as (pros-company)
+
+
+def test_a_body_is_safe_and_whole_in_both_handouts() -> None:
+    body = (
+        "  1. one\n  2. two\n\n| Date | What |\n|---|--:|\n| 4 June | ~~old~~ new[^1] |\n\n"
+        "[bad](javascript:alert(1)) [web](https://example.com) ![p](data:image/png;base64,AAAA)\n\n[^1]: A note.\n"
+    )
+    markdown = safe_body(body)
+    assert markdown.startswith("1. one\n2. two")  # the list is not nested
+    assert "\\[bad\\](javascript:alert(1))" in markdown  # shown as the text it is
+    assert "[web](https://example.com) (https://example.com)" in markdown
+    assert "\\[Picture: p\\]" in markdown and "](data:" not in markdown
+    html = body_html(body)
+    assert "<ol>" in html and html.count("<li>") == 2 and "<table>" in html and "<s>old</s>" in html
+    assert 'href="javascript' not in html and "<img" not in html and "[Picture: p]" in html

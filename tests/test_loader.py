@@ -132,6 +132,14 @@ CASES = [
     Case(
         "not-closed", {"03-x.md": "---\nid: x\ntitle: X\n"}, ["03-x.md:1: front matter is not closed by a '---' line"]
     ),
+    Case(
+        "dashes-in-body",
+        {"03-x.md": "---\nid: x\ntitle: X\n---\nA heading\n---\nMore of the body.\n"},
+        [
+            "03-x.md:6: a '---' line in a body is read as the start of the next passage; "
+            "for a rule write '***', for a heading write '## ' before its words"
+        ],
+    ),
     # Fields.
     Case(
         "unknown-field",

@@ -19,13 +19,15 @@ PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK"}
 _ROMAN = re.compile(r"[IVXLCDM]+")
 # The look-behind follows the first capital so that the search can skip to capitals at once.
 _CAPITALS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]*[A-Z](?:s|'s)?(?![\w-])")
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+# Every pattern here runs in time linear in the text: no part can match what another part
+# before or after it matches, so a failed match never retries a long run ("[[[[", "a____").
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$")
-_EMPHASIS = re.compile(r"[*`~]+|(?<!\w)_+|_+(?!\w)")
+_EMPHASIS = re.compile(r"[*`~]+|(?<!\w)_+|(?<!_)_++(?!\w)")
 _EMPHASIS_CHARS = re.compile(r"[*`~_]")
 # Lines that plain_prose must read one by one: headings, list items, quotes and rules.
-_BLOCK_MARKUP = re.compile(r"\n\s*[-+*#>_\d]")
+_BLOCK_MARKUP = re.compile(r"\n[^\S\n]*[-+*#>_\d]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 

@@ -7,20 +7,17 @@ import re
 import sys
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
+from explainer.outputs.body_html import body_html
+from explainer.outputs.body_markdown import body_markdown
 from explainer.reader.shown import escape_markdown, where
 from explainer.reader.storage import write_user_file
-from explainer.story.glossary import TERM_REFERENCE
+from explainer.story.conditions import shown_when
+from explainer.story.glossary import Glossary
 from explainer.story.model import Block, Passage, Question, Story
 
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
-_TAG_OR_PICTURE = re.compile(r"\\.|<|!(?=\[)", re.DOTALL)
-# Raw HTML is shown as text, and pictures (which would load files) are left out.
-_HTML_RENDERER = MarkdownIt("commonmark", {"html": False}).disable("image")
-_CHECKER = MarkdownIt("commonmark")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 STYLE = """
 body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
@@ -48,43 +45,20 @@ def sections(story: Story) -> list[tuple[str, list[Passage]]]:
     return grouped
 
 
-def plain_references(markdown: str) -> str:
-    """Markdown with ``[[shown|Term]]`` references turned into their shown words."""
-    return TERM_REFERENCE.sub(lambda match: match.group(1).strip(), markdown)
+def safe_body(markdown: str, glossary: Glossary | None = None) -> str:
+    """An author's Markdown body as safe Markdown: raw HTML and pictures shown as text."""
+    return body_markdown(markdown, glossary)
 
 
-def _shown_as_text(match: re.Match[str]) -> str:
-    found = match.group()
-    return found if found.startswith("\\") else "\\" + found
+def reflowed(text: str) -> list[str]:
+    """Teacher's notes or feedback as whole paragraphs: lines rejoined, blank lines kept as breaks."""
+    return [" ".join(paragraph.split()) for paragraph in _PARAGRAPH_BREAK.split(text) if paragraph.strip()]
 
 
-def safe_body(markdown: str) -> str:
-    """An author's Markdown body with raw HTML and pictures (outside code) shown as text."""
-    pieces, position = [], 0
-    for code in _CODE.finditer(markdown):
-        pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position : code.start()]))
-        pieces.append(code.group())
-        position = code.end()
-    pieces.append(_TAG_OR_PICTURE.sub(_shown_as_text, markdown[position:]))
-    safe = plain_references("".join(pieces))
-    if _has_markup(safe):  # an odd case the escaping above missed: show the whole body as text
-        return escape_markdown(plain_references(markdown))
-    return safe
-
-
-def _has_markup(markdown: str) -> bool:
-    """Whether Markdown renders any raw HTML or picture."""
-    for token in _CHECKER.parse(markdown):
-        kinds = [token.type, *(child.type for child in token.children or [])]
-        if any(kind in ("html_block", "html_inline", "image") for kind in kinds):
-            return True
-    return False
-
-
-def _condition_note(block: Block, answers: bool) -> str:
+def _condition_note(story: Story, block: Block, answers: bool) -> str:
     if block.condition is None:
         return ""
-    return f"Only on some paths ({block.condition})" if answers else "Only on some paths"
+    return f"Shown {shown_when(story, block.condition)}" if answers else "Only on some paths"
 
 
 def _target_title(story: Story, goto: str) -> str:
@@ -124,15 +98,16 @@ def _passage_markdown(story: Story, passage: Passage, answers: bool) -> list[str
     if passage.article:
         lines += ["**The article says:**", ""] + _quote(passage.article)
     for block in passage.blocks:
-        note = _condition_note(block, answers)
+        note = _condition_note(story, block, answers)
         if note:
             lines += [f"*{e(note)}:*", ""]
         if block.markdown.strip():
-            lines += [safe_body(block.markdown.strip()), ""]
+            lines += [safe_body(block.markdown, Glossary(story.terms)), ""]
     if passage.question is not None:
         lines += _question_markdown(story, passage.question, answers)
     if answers and passage.notes.strip():
-        lines += ["**Teacher notes:**", ""] + _quote(passage.notes)
+        notes = [f"> {escape_markdown(paragraph)}" for paragraph in reflowed(passage.notes)]
+        lines += ["**Teacher notes:**", "", "\n>\n".join(notes), ""]
     return lines
 
 
@@ -149,11 +124,13 @@ def _question_markdown(story: Story, question: Question, answers: bool) -> list[
             mark = " **(right)**" if option.correct else " (wrong)"
         elif answers and option.goto:
             mark = f" (leads to: {e(_target_title(story, option.goto))})"
-        lines.append(f"{number}. {e(option.text)}{mark}")
+        feedback_follows = answers and option.feedback.strip()
+        lines.append(f"{number}. {e(option.text)}{mark}" + ("\\" if feedback_follows else ""))  # a line break
         if answers and option.feedback:
-            lines.append(f"   *{e(option.feedback)}*")
+            lines.append(f"   *{e(' '.join(option.feedback.split()))}*")
     if answers and question.notes:
-        lines += ["", "**Teacher notes on this question:**", ""] + _quote(question.notes)[:-1]
+        notes = [f"> {escape_markdown(paragraph)}" for paragraph in reflowed(question.notes)]
+        lines += ["", "**Teacher notes on this question:**", "", "\n>\n".join(notes)]
     return lines + [""]
 
 
@@ -204,11 +181,11 @@ def _passage_html(story: Story, passage: Passage, answers: bool) -> list[str]:
         parts.append("<p><strong>The article says:</strong></p>")
         parts.append(f"<blockquote>\n{_paragraphs_html(passage.article)}\n</blockquote>")
     for block in passage.blocks:
-        note = _condition_note(block, answers)
+        note = _condition_note(story, block, answers)
         if note:
             parts.append(f'<p class="some-paths">{x(note)}:</p>')
         if block.markdown.strip():
-            parts.append(_HTML_RENDERER.render(plain_references(block.markdown.strip())))
+            parts.append(body_html(block.markdown, Glossary(story.terms)))
     question = passage.question
     if question is not None:
         parts.append('<div class="question">')
@@ -222,16 +199,18 @@ def _passage_html(story: Story, passage: Passage, answers: bool) -> list[str]:
                 mark = ' <span class="right">(right)</span>' if option.correct else " (wrong)"
             elif answers and option.goto:
                 mark = f" (leads to: {x(_target_title(story, option.goto))})"
-            feedback = f"<br><em>{x(option.feedback)}</em>" if answers and option.feedback else ""
+            feedback = f"<br><em>{x(' '.join(option.feedback.split()))}</em>" if answers and option.feedback else ""
             parts.append(f"<li>{x(option.text)}{mark}{feedback}</li>")
         parts.append("</ol>")
         if answers and question.notes:
             parts.append('<div class="notes"><p><strong>Teacher notes on this question:</strong></p>')
-            parts.append(f"{_paragraphs_html(question.notes)}\n</div>")
+            parts.append("\n".join(f"<p>{x(paragraph)}</p>" for paragraph in reflowed(question.notes)) + "\n</div>")
         parts.append("</div>")
     if answers and passage.notes.strip():
         parts.append(
-            f'<div class="notes"><p><strong>Teacher notes:</strong></p>\n{_paragraphs_html(passage.notes)}\n</div>'
+            '<div class="notes"><p><strong>Teacher notes:</strong></p>\n'
+            + "\n".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in reflowed(passage.notes))
+            + "\n</div>"
         )
     parts.append("</article>")
     return parts

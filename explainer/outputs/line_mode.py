@@ -232,7 +232,7 @@ class LinePlayer:
         self.say()
         self.say(where(self.story, passage))
         self.say()
-        self.output.write(markdown_to_text(self.glossary.link(markdown), self.width, strong=self.bold) + "\n")
+        self.output.write(markdown_to_text(markdown, self.width, strong=self.bold, glossary=self.glossary) + "\n")
         terms = self.glossary.terms_of(passage, markdown)
         if terms:
             self.say()

@@ -5,24 +5,32 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from explainer.story.files import make_visible
-from explainer.story.glossary import TERM_LINK_PREFIX
+from explainer.story.glossary import Glossary
+from explainer.story.markdown import footnote_label, parse, plain_words, shown_address
 
-_PARSER = MarkdownIt("commonmark")
 
-
-def markdown_to_text(markdown: str, width: int = 80, strong: Callable[[str], str] = lambda text: text) -> str:
+def markdown_to_text(
+    markdown: str,
+    width: int = 80,
+    strong: Callable[[str], str] = lambda text: text,
+    glossary: Glossary | None = None,
+) -> str:
     """Markdown as plain, wrapped text: no markup, links shown by their words, no control bytes.
 
     Args:
         markdown: the Markdown to render.
         width: the column to wrap at.
         strong: how to show a heading (e.g. in bold); plain by default.
+        glossary: the terms to find (line mode shows them as plain words, listed after).
     """
-    tree = SyntaxTreeNode(_PARSER.parse(markdown))
+    return tree_to_text(parse(markdown, glossary), width, strong)
+
+
+def tree_to_text(tree: SyntaxTreeNode, width: int = 80, strong: Callable[[str], str] = lambda text: text) -> str:
+    """A parsed Markdown tree as plain, wrapped text (see :func:`markdown_to_text`)."""
     return "\n\n".join(block for block in _blocks(tree.children, max(width, 20), strong) if block)
 
 
@@ -40,6 +48,11 @@ def _blocks(nodes: list[SyntaxTreeNode], width: int, strong: Callable[[str], str
             out.append(_list(node, width, strong))
         elif kind in ("fence", "code_block", "html_block"):
             out.append(textwrap.indent(make_visible(node.content.rstrip("\n")), "    "))
+        elif kind == "table":
+            out.append(_table(node, width))
+        elif kind == "footnote_block":
+            out.append("Notes:")
+            out.extend(_footnote(footnote, width, strong) for footnote in node.children)
         elif kind != "hr":
             out.extend(_blocks(node.children, width, strong))
     return out
@@ -52,15 +65,46 @@ def _list(node: SyntaxTreeNode, width: int, strong: Callable[[str], str]) -> str
         marker = f"{number}. " if node.type == "ordered_list" else "- "
         body = "\n".join(_blocks(item.children, width - len(marker), strong))
         first, _, rest = body.partition("\n")
-        items.append(marker + first + ("\n" + textwrap.indent(rest, " " * len(marker)) if rest else ""))
+        items.append((marker + first).rstrip() + ("\n" + textwrap.indent(rest, " " * len(marker)) if rest else ""))
     return "\n".join(items)
+
+
+def _footnote(node: SyntaxTreeNode, width: int, strong: Callable[[str], str]) -> str:
+    marker = f"[{footnote_label(node)}] "
+    body = "\n".join(_blocks(node.children, width - len(marker), strong))
+    first, _, rest = body.partition("\n")
+    return marker + first + ("\n" + textwrap.indent(rest, " " * len(marker)) if rest else "")
+
+
+def _table(node: SyntaxTreeNode, width: int) -> str:
+    """A table read one row at a time: each cell after its column's heading."""
+    rows = [row for section in node.children for row in section.children]
+    if not rows:
+        return ""
+    headings = [_inline(cell).strip() for cell in rows[0].children]
+    headings = [heading or f"Column {number}" for number, heading in enumerate(headings, start=1)]
+    body = rows[1:]
+    count = f"{len(body)} row" + ("" if len(body) == 1 else "s")
+    lines = [wrap(f"Table, {count}, columns: {'; '.join(headings)}.", width)]
+    for number, row in enumerate(body, start=1):
+        cells = [_inline(cell).strip() for cell in row.children]
+        pairs = zip(headings, cells, strict=False)
+        said = " ".join(f"{heading}: {_sentence(cell or 'nothing')}" for heading, cell in pairs)
+        lines.append(wrap(f"Row {number}. {said}", width))
+    return "\n".join(lines)
+
+
+def _sentence(text: str) -> str:
+    return text if text[-1:] in ".!?" else text + "."
 
 
 def _inline(node: SyntaxTreeNode) -> str:
     parts = []
     for child in node.children:
         kind = child.type
-        if kind in ("text", "code_inline", "html_inline"):
+        if kind == "text":  # a line break in text (from "&#10;") is a space, as in HTML
+            parts.append(make_visible(child.content.replace("\n", " ")))
+        elif kind == "code_inline":
             parts.append(make_visible(child.content))
         elif kind == "softbreak":
             parts.append(" ")
@@ -69,10 +113,14 @@ def _inline(node: SyntaxTreeNode) -> str:
         elif kind == "link":
             words = _inline(child)
             href = make_visible(str(child.attrs.get("href", "")))
-            shown = href and not href.startswith(TERM_LINK_PREFIX) and href != words
-            parts.append(f"{words} ({href})" if shown else words)
+            address = shown_address(href, words)
+            parts.append(f"{words} ({address})" if address else words)
         elif kind == "image":
-            parts.append(f"(picture: {_inline(child)})")
+            parts.append(f"[Picture: {make_visible(plain_words(child))}]")
+        elif kind == "s":
+            parts.append(f"(struck out: {_inline(child)})")
+        elif kind == "footnote_ref":
+            parts.append(f"[{footnote_label(child)}]")
         else:
             parts.append(_inline(child))
     return "".join(parts)

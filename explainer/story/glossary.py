@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from explainer.story.folding import folded_with_offsets, name_key, nfc
 from explainer.story.model import Passage, Term
 
 TERM_LINK_PREFIX = "term:"
 # An author's explicit term reference: [[Term]] or [[shown words|Term]].
 TERM_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
-# Markdown that must not get links inside it: code, existing links, autolinks and tags.
-_PROTECTED = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`|!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>", re.DOTALL)
 
 
 class TermMatch(NamedTuple):
@@ -29,44 +28,51 @@ class Glossary:
         self.terms = terms
         self._folded: dict[str, Term] = {}
         self._exact: dict[str, Term] = {}
+        self._acronyms: dict[str, Term] = {}
         for term in terms:
             for name in term.names:
-                name = " ".join(name.split())  # in text, any run of spaces matches one
                 if _is_acronym(name):
-                    self._exact[name] = term
+                    self._exact.setdefault(" ".join(nfc(name).split()), term)
+                    self._acronyms.setdefault(name_key(name), term)
                 else:
-                    self._folded[name.lower()] = term
+                    self._folded.setdefault(name_key(name), term)
         self._index = {term.name: index for index, term in enumerate(terms)}
-        self._pattern = _compile(self._folded, self._exact)
+        self._folded_pattern = _compile(self._folded)
+        self._exact_pattern = _compile(self._exact)
 
     def lookup(self, name: str) -> Term | None:
-        """The term with this name or alias (ignoring case), if any."""
-        name = " ".join(name.split())
-        return (
-            self._exact.get(name)
-            or self._folded.get(name.lower())
-            or next((term for key, term in self._exact.items() if key.lower() == name.lower()), None)
-        )
+        """The term with this name or alias (with full case folding), if any."""
+        key = name_key(name)
+        return self._exact.get(" ".join(nfc(name).split())) or self._folded.get(key) or self._acronyms.get(key)
 
     def by_index(self, index: int) -> Term:
         """The term at this position in the glossary."""
         return self.terms[index]
 
-    def find(self, text: str) -> list[TermMatch]:
-        """Every use of a term in ``text``, longest first where names overlap."""
-        if self._pattern is None:
-            return []
-        return [TermMatch(*match.span(), self._term_of(match.group())) for match in self._pattern.finditer(text)]
+    def index_of(self, term: Term) -> int:
+        """The position of this term in the glossary (what a ``term:N`` link names)."""
+        return self._index[term.name]
 
-    def _term_of(self, found: str) -> Term:
-        """The term a match of the pattern names (spaces in it may be any run of spaces)."""
-        found = " ".join(found.split())
-        term = self._exact.get(found) or self._folded.get(found.lower())
-        if term is None:  # a letter the pattern matches ignoring case, but lower() keeps: "ſtate"
-            term = next(
-                term for name, term in self._folded.items() if re.fullmatch(re.escape(name), found, re.IGNORECASE)
-            )
-        return term
+    def find(self, text: str) -> list[TermMatch]:
+        """Every use of a term in ``text`` (in NFC), longest first where names overlap.
+
+        Names other than acronyms match with full case folding; acronyms match as written.
+        """
+        found: list[TermMatch] = []
+        if self._folded_pattern is not None:
+            folded, offsets = folded_with_offsets(text)
+            for match in self._folded_pattern.finditer(folded):
+                start, end = match.span()
+                if offsets is not None:
+                    start, end = offsets[start], offsets[end]
+                    if start < 0 or end < 0:  # inside a letter that folds to several
+                        continue
+                found.append(TermMatch(start, end, self._folded[" ".join(match.group().split())]))
+        if self._exact_pattern is not None:
+            for match in self._exact_pattern.finditer(text):
+                found.append(TermMatch(*match.span(), self._exact[" ".join(match.group().split())]))
+            found = _leftmost_longest(found)
+        return found
 
     def referenced(self, text: str) -> list[Term]:
         """The terms that ``[[references]]`` in ``text`` name, in order (unknown names left out)."""
@@ -79,59 +85,20 @@ class Glossary:
         found: dict[str, Term] = {}
         for term in self.referenced(text):
             found.setdefault(term.name, term)
-        for term_match in self.find(TERM_REFERENCE.sub(" ", text)):
+        for term_match in self.find(nfc(TERM_REFERENCE.sub(" ", text))):
             found.setdefault(term_match.term.name, term_match.term)
         return list(found.values())
 
     def terms_of(self, passage: Passage, markdown: str) -> list[Term]:
-        """The terms of a passage shown as ``markdown``: those it uses, then those it lists."""
-        terms = self.terms_in(markdown)
+        """The terms of a passage shown as ``markdown``: those linked in its text, then those it lists."""
+        from explainer.story.markdown import linked_terms, parse  # which imports this module
+
+        terms = linked_terms(parse(markdown, self), self)
         for name in passage.terms:
             term = self.lookup(name)
             if term is not None and term not in terms:
                 terms.append(term)
         return terms
-
-    def link(self, markdown: str) -> str:
-        """Markdown with each term turned into a ``term:N`` link, outside code and links."""
-        pieces = []
-        position = 0
-        for protected in _PROTECTED.finditer(markdown):
-            pieces.append(self._link_plain(markdown[position : protected.start()]))
-            pieces.append(protected.group())
-            position = protected.end()
-        pieces.append(self._link_plain(markdown[position:]))
-        return "".join(pieces)
-
-    def _link_plain(self, text: str) -> str:
-        def reference(match: re.Match[str]) -> str:
-            term = self.lookup(referenced_name(match))
-            shown = match.group(1).strip()
-            if term is None:
-                return shown
-            return self._make_link(shown, term)
-
-        out = []
-        position = 0
-        for match in TERM_REFERENCE.finditer(text):
-            out.append(self._link_found(text[position : match.start()]))
-            out.append(reference(match))
-            position = match.end()
-        out.append(self._link_found(text[position:]))
-        return "".join(out)
-
-    def _link_found(self, text: str) -> str:
-        out = []
-        position = 0
-        for match in self.find(text):
-            out.append(text[position : match.start])
-            out.append(self._make_link(text[match.start : match.end], match.term))
-            position = match.end
-        out.append(text[position:])
-        return "".join(out)
-
-    def _make_link(self, shown: str, term: Term) -> str:
-        return f"[{shown}]({TERM_LINK_PREFIX}{self._index[term.name]})"
 
 
 def referenced_name(match: re.Match[str]) -> str:
@@ -144,15 +111,19 @@ def _is_acronym(name: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def _compile(folded: dict[str, Term], exact: dict[str, Term]) -> re.Pattern[str] | None:
-    alternatives = []
-    if folded:
-        alternatives.append(f"(?i:{_trie_pattern(folded)})")
-    if exact:
-        alternatives.append(_trie_pattern(exact))
-    if not alternatives:
+def _leftmost_longest(matches: list[TermMatch]) -> list[TermMatch]:
+    """Matches from two patterns merged: the leftmost first, the longest where they overlap."""
+    kept: list[TermMatch] = []
+    for match in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+def _compile(names: dict[str, Term]) -> re.Pattern[str] | None:
+    if not names:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + _trie_pattern(names) + r")(?!\w)")
 
 
 def _trie_pattern(names: dict[str, Term]) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from explainer.story.fields import Fields, Findings
 from explainer.story.files import label, read_text
+from explainer.story.folding import name_key
 from explainer.story.model import Term
 from explainer.story.passages import visible_values
 from explainer.story.yaml_reader import Located, YamlProblem, read_yaml
@@ -55,7 +56,7 @@ def read_glossary(findings: Findings, path: Path, inside: Path) -> tuple[Term, .
             findings.error(file, item.line, "term-too-long", limit=MAX_TERM_LENGTH)
             continue
         for alias in (name.strip(), *aliases):
-            key = alias.casefold()
+            key = name_key(alias)
             if key in seen:
                 findings.error(file, item.line, "term-twice", name=alias, earlier=seen[key])
             seen[key] = item.line

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
+from explainer.story.folding import name_key
+
 
 class QuestionKind(str, Enum):
     """The two kinds of question a passage may ask."""
@@ -112,10 +114,16 @@ class Passage:
     minutes: int = 0
 
     def body(self, flags: frozenset[str] = frozenset()) -> str:
-        """The Markdown body as this reader sees it, given their flags."""
-        return "\n\n".join(
+        """The Markdown body as this reader sees it, given their flags.
+
+        Kept as written: only blank lines at either end and spaces at its end are dropped, since
+        the first line's indent is part of the first block (a list's nesting, a code block).
+        """
+        body = "\n\n".join(
             block.markdown for block in self.blocks if block.condition is None or block.condition.holds(flags)
-        ).strip()
+        ).rstrip()
+        first_text = len(body) - len(body.lstrip())
+        return body[body.rfind("\n", 0, first_text) + 1 :]
 
     @property
     def all_choices(self) -> tuple[Choice, ...]:
@@ -165,8 +173,8 @@ class Story:
         return max((p.section for p in self.passages.values()), default=0)
 
     def term_named(self, name: str) -> Term | None:
-        """The term with this name or alias, ignoring case."""
-        return self._terms_by_name.get(name.casefold())
+        """The term with this name or alias, with full case folding (as the glossary matches)."""
+        return self._terms_by_name.get(name_key(name))
 
     @cached_property
     def _terms_by_name(self) -> dict[str, Term]:
@@ -175,5 +183,5 @@ class Story:
         named: dict[str, Term] = {}
         for term in self.terms:
             for name in term.names:
-                named.setdefault(name.casefold(), term)
+                named.setdefault(name_key(name), term)
         return named

@@ -25,6 +25,10 @@ MESSAGES: dict[str, str] = {
     "empty-scene": "empty scene file: it needs at least one passage",
     "no-start": "a scene file must start with a '---' line",
     "not-closed": "front matter is not closed by a '---' line",
+    "dashes-in-body": (
+        "a '---' line in a body is read as the start of the next passage; "
+        "for a rule write '***', for a heading write '## ' before its words"
+    ),
     "not-mapping": "front matter must be a mapping of fields (id: ..., title: ...)",
     # YAML.
     "yaml": "invalid YAML: {problem}",

@@ -13,6 +13,9 @@ from explainer.story.passages import read_passage
 
 # A line of "---". (The look-behind comes second so that the search can skip to "---" at once.)
 DIVIDER = re.compile(r"---(?<=^---)[ \t]*$", re.MULTILINE)
+# How a front matter's first line starts: a field name and a colon (or a YAML comment).
+_FIELD = re.compile(r"#|[A-Za-z_][\w-]*[ \t]*:")
+_NOT_SPACE = re.compile(r"\S")
 
 
 def read_scene_file(findings: Findings, path: Path, inside: Path) -> list[Passage]:
@@ -36,6 +39,10 @@ def read_scene_file(findings: Findings, path: Path, inside: Path) -> list[Passag
     # Dividers alternate: open front matter, close it, open the next, ...
     for n in range(0, len(dividers), 2):
         start, _, front_start = dividers[n]
+        if n and not _opens_front_matter(text, front_start, dividers[n + 1][1] if n + 1 < len(dividers) else len(text)):
+            # A "---" under a line of the body (a heading) or alone (a rule), read as a divider.
+            findings.error(file, start + 1, "dashes-in-body")
+            break
         if n + 1 >= len(dividers):
             findings.error(file, start + 1, "not-closed")
             break
@@ -49,3 +56,9 @@ def read_scene_file(findings: Findings, path: Path, inside: Path) -> list[Passag
             section = passage.section
             passages.append(passage)
     return passages
+
+
+def _opens_front_matter(text: str, start: int, end: int) -> bool:
+    """Whether the text after a ``---`` line (up to ``end``) reads as fields, or is empty."""
+    first = _NOT_SPACE.search(text, start, end)
+    return first is None or _FIELD.match(text, first.start()) is not None

@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from explainer.story.glossary import TERM_LINK_PREFIX, Glossary
+from explainer.story.glossary import Glossary
+from explainer.story.markdown import is_safe, term_index
 from explainer.tui.messages import TermSelected
 from explainer.tui.widgets.passage_text import PassageText
 
 
 class PassageView(Vertical, can_focus=False):
-    """Markdown for one passage, as tall as it is; clicking a term posts :class:`TermSelected`."""
+    """Markdown for one passage, as tall as it is; a term clicked posts :class:`TermSelected`, a web link opens."""
 
     DEFAULT_CSS = """
     PassageView {
@@ -35,13 +36,18 @@ class PassageView(Vertical, can_focus=False):
 
     async def show(self, markdown: str) -> None:
         """Show new Markdown, with terms linked."""
-        self.query_one(PassageText).update(self.glossary.link(markdown))
+        self.query_one(PassageText).update(markdown, self.glossary)
 
     @on(PassageText.LinkClicked)
     def _link_clicked(self, event: PassageText.LinkClicked) -> None:
         event.stop()
         href = event.href
-        if href.startswith(TERM_LINK_PREFIX) and href[len(TERM_LINK_PREFIX) :].isdigit():
-            index = int(href[len(TERM_LINK_PREFIX) :])
+        index = term_index(href)
+        if index is not None:
             if index < len(self.glossary.terms):
                 self.post_message(TermSelected(self.glossary.by_index(index)))
+        elif is_safe(href):
+            # Handed to the system's browser (or, when served, the reader's); never fetched here.
+            self.app.open_url(href)
+            self.app.copy_to_clipboard(href)
+            self.notify(f"Opening {href} in your browser (the address is copied too).", timeout=4, markup=False)
