@@ -109,7 +109,7 @@ async def test_a_data_folder_that_cannot_be_written_only_warns(tmp_path: Path, m
         await pilot.press("t")
         await pilot.pause()
         assert app.theme == "textual-light"
-        assert any("could not be remembered" in str(n.message) for n in app._notifications)
+        assert any("not be remembered" in str(n.message) for n in app._notifications)
 
 
 async def test_the_theme_key_is_in_the_footer_of_a_wide_screen_and_in_help() -> None:
@@ -118,3 +118,19 @@ async def test_the_theme_key_is_in_the_footer_of_a_wide_screen_and_in_help() -> 
         await pilot.pause()
         assert "t Theme" in screen_text(app).splitlines()[-1]
     assert any(key == "t" and "theme" in meaning for key, meaning in KEYS)
+
+
+async def test_an_unwritable_data_folder_is_said_once_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer.tui import app as app_module
+
+    def refuse(settings: object) -> None:
+        raise PermissionError(13, "Permission denied", "/data/.settings.json.tmp")
+
+    monkeypatch.setattr(app_module, "save_settings", refuse)
+    app = ExplainerApp(load_story(STORIES / "tiny"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "t", "t", "t")
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
+        said = [message for message in notices if "not be remembered" in message]
+        assert len(said) == 1 and "Errno" not in said[0] and ".tmp" not in said[0]

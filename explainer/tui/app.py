@@ -53,6 +53,7 @@ class ExplainerApp(App[None]):
         self._saved: Journey | None = None
         self._save_notices: list[str] = []
         self._story_screen: StoryScreen | None = None
+        self._told_settings_unsaved = False
 
     def get_default_screen(self) -> StoryScreen:
         if self.save_slot is not None:
@@ -108,8 +109,15 @@ class ExplainerApp(App[None]):
         self._remembered_theme = theme
         try:
             save_settings(Settings(theme=theme))
-        except OSError as error:
-            self.notify(f"The theme could not be remembered: {error}", severity="warning", markup=False)
+        except OSError:
+            if not self._told_settings_unsaved:  # said once, in words, not once per key
+                self._told_settings_unsaved = True
+                self.notify(
+                    "Your theme is used now, but it will not be remembered next time: "
+                    "the data folder cannot be written.",
+                    severity="warning",
+                    markup=False,
+                )
 
     def action_next_theme(self) -> None:
         self.theme = next_theme(self.theme)

@@ -22,11 +22,10 @@ class ChoiceOption(Static, can_focus=True):
         height: auto;
         padding: 0 1 0 0;
     }
-    ChoiceOption:focus {
-        background: $accent 25%;
-        text-style: bold;
-    }
-    ChoiceOption:hover { background: $accent 15%; }
+    /* Reverse video: the text's own colours swapped, as strong as the text in every theme,
+       with 16 colours and without colour. */
+    ChoiceOption:focus { text-style: bold reverse; }
+    ChoiceOption:hover { text-style: underline; }
     """
     BINDINGS = [
         Binding("enter", "pick", "Choose", show=False),

@@ -33,6 +33,13 @@ class GlossaryPanel(Vertical):
         padding: 0;
         background: transparent;
     }
+    /* The highlighted term in reverse video, as strong as the text with any colours. */
+    GlossaryPanel #terms > .option-list--option-highlighted,
+    GlossaryPanel #terms:focus > .option-list--option-highlighted {
+        background: $background;
+        color: $text;
+        text-style: bold reverse;
+    }
     GlossaryPanel #terms:focus {
         border: none;
         border-left: outer $accent;

@@ -25,10 +25,12 @@ class KeysBar(Widget):
     KeysBar {
         height: 1;
         dock: bottom;
-        background: $footer-background;
-        color: $footer-foreground;
+        background: $background;
+        color: $text;
     }
-    KeysBar > .keys-bar--key { color: $footer-key-foreground; text-style: bold; }
+    /* The keys in the text's own colour, bold and reversed: never a mid-tone that 16 colours
+       or a light theme would wash out. */
+    KeysBar > .keys-bar--key { text-style: bold reverse; }
     """
 
     def __init__(self) -> None:

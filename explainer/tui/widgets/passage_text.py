@@ -99,8 +99,8 @@ class PassageText(Widget):
     DEFAULT_CSS = """
     PassageText {
         height: auto;
-        link-color: $text-accent;
-        link-style: underline;
+        link-color: $text;
+        link-style: bold underline;
         link-background-hover: $accent-muted;
     }
     PassageText > .h1 { color: $markdown-h1-color; text-style: $markdown-h1-text-style; }

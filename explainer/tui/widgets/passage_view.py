@@ -21,8 +21,8 @@ class PassageView(Vertical, can_focus=False):
     }
     PassageView PassageText {
         max-width: 100;
-        link-color: $text-accent;
-        link-style: underline;
+        link-color: $text;
+        link-style: bold underline;
         link-background-hover: $accent-muted;
     }
     """

@@ -12,8 +12,9 @@ class WhereBar(Static):
     DEFAULT_CSS = """
     WhereBar {
         height: 1;
-        background: $panel;
+        background: $background;
         color: $text;
+        border-bottom: none;
         padding: 0 1;
     }
     """
@@ -29,5 +30,5 @@ class WhereBar(Static):
             text.append("  ·  ")
             text.append(f"about {minutes_left} min left")
         text.append("  ·  ")
-        text.append(story_title, style="dim")
+        text.append(story_title, style="italic")
         self.update(text)
