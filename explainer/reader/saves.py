@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import time
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,15 +31,34 @@ class DamagedSave(Exception):
     """A save file that cannot be used: not JSON, another program's, another story's ..."""
 
 
+def normal_name(student: str) -> str:
+    """The name as students are matched: NFC, case folded, spaces collapsed (``" ANN "`` is ``ann``)."""
+    return " ".join(unicodedata.normalize("NFC", student).casefold().split())
+
+
 def student_file_name(student: str) -> str:
-    """A file name (without suffix) for a student, distinct for names that differ in letters."""
+    """A file name (without suffix) for a student: a readable slug and a hash of the matched name.
+
+    Names that match (case and spaces aside) share a file; any other difference gives another hash.
+    """
+    name = normal_name(student)
+    if not name:
+        return "default"
+    import hashlib  # here: OpenSSL takes milliseconds to load, and most starts have no name
+
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{slug(name) or 'student'}-{digest}"
+
+
+def legacy_file_name(student: str) -> str:
+    """The file name that versions before the hashed names gave a student (their saves are moved)."""
     name = " ".join(student.split())
     if not name:
         return "default"
     plain = slug(name)
     if plain and plain == re.sub(r"[\s-]+", "-", name.casefold()) and plain not in _RESERVED:
         return plain
-    import hashlib  # here: OpenSSL takes milliseconds to load, and most starts have no name
+    import hashlib
 
     digest = hashlib.sha256(name.casefold().encode()).hexdigest()[:8]
     return f"{plain or 'student'}-{digest}"
@@ -65,6 +87,8 @@ class SaveSlot:
         self.student = " ".join(student.split())
         base = folder if folder is not None else data_dir()
         self.path = base / "saves" / story_key(story) / f"{student_file_name(student)}.json"
+        self.legacy_path = self.path.with_name(f"{legacy_file_name(student)}.json")
+        """Where versions before the hashed names kept this student's save."""
         self.failing = False
         self.blocked = False
         self.earlier: list[dict[str, Any]] = []
@@ -86,7 +110,7 @@ class SaveSlot:
             DamagedSave: when the file is damaged, foreign, or for another story.
             OSError: when the file cannot be read.
         """
-        with self.path.open("rb") as file:
+        with self._readable_path().open("rb") as file:
             raw = file.read(MAX_SAVE_BYTES + 1)
         if len(raw) > MAX_SAVE_BYTES:
             raise DamagedSave("it is far too large to be a save")
@@ -137,6 +161,7 @@ class SaveSlot:
             The journey (``None`` when there is none to resume) and notices for the reader.
         """
         self._remove_stale_temporaries()
+        self._adopt_legacy_save()
         try:
             return self.read(clock)
         except (FileNotFoundError, NotADirectoryError):
@@ -186,6 +211,28 @@ class SaveSlot:
             )
         self.failing = False
         return None
+
+    def _readable_path(self) -> Path:
+        """The save file, or this student's save under its old name while it has not been moved."""
+        if self.path.exists() or self.legacy_path == self.path or not self._legacy_is_mine():
+            return self.path
+        return self.legacy_path
+
+    def _legacy_is_mine(self) -> bool:
+        """Whether a save under the old file name is this student's (old names could be shared)."""
+        try:
+            with self.legacy_path.open("rb") as file:
+                data = json.loads(file.read(MAX_SAVE_BYTES + 1).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return False
+        saved = data.get("student") if isinstance(data, dict) else None
+        return isinstance(saved, str) and normal_name(saved) == normal_name(self.student)
+
+    def _adopt_legacy_save(self) -> None:
+        """Move this student's save from its old file name to the new one, so no progress is lost."""
+        if self._readable_path() == self.legacy_path:
+            with contextlib.suppress(OSError):  # then it is read where it is; the next save writes the new name
+                os.replace(self.legacy_path, self.path)
 
     def _move_aside(self, reason: str) -> str:
         stamp = time.strftime("%Y%m%d-%H%M%S")
