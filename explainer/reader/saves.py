@@ -15,6 +15,7 @@ from typing import Any
 
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
+from explainer.reader.save_lock import SaveLock
 from explainer.reader.storage import atomic_write_text, data_dir
 from explainer.story.fields import slug
 from explainer.story.model import Story
@@ -25,6 +26,12 @@ SAVE_VERSION = 2
 MAX_SAVE_BYTES = 5_000_000
 STALE_TEMPORARY_SECONDS = 60
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+
+TAKEN_OVER = (
+    "Your progress is no longer saved here: the story was opened for you elsewhere, and that copy "
+    "took the save over. What was saved before stays; what you do here from now on is not saved."
+)
+READ_ONLY = "Read only: this story is open for you elsewhere, so nothing you do here is saved."
 
 
 class DamagedSave(Exception):
@@ -94,6 +101,36 @@ class SaveSlot:
         self.earlier: list[dict[str, Any]] = []
         """The attempts before the current one, as saved: starting over never loses one."""
         self._current: dict[str, Any] | None = None
+        self.lock: SaveLock | None = None
+        """Held by a front end that writes the save (see :meth:`claim`); reports never take it."""
+        self.read_only = False
+        """Set when the reader chose to read only while the story is open elsewhere: nothing is saved."""
+        self.taken_over = False
+        """Set when another copy took the save over: this one no longer writes it."""
+
+    def claim(self) -> bool:
+        """Become the one writer of this save; ``False`` when another running copy has it open.
+
+        Then ask the reader, and call :meth:`take_over` or set :attr:`read_only`.
+        """
+        self.lock = SaveLock(self.path)
+        try:
+            return self.lock.acquire()
+        except OSError:
+            self.lock = None  # the folder cannot be written: saving says so when it fails
+            return True
+
+    def take_over(self) -> None:
+        """Become the writer although another copy has the save open; it stops writing at its next save."""
+        if self.lock is not None:
+            with contextlib.suppress(OSError):
+                self.lock.take_over()
+
+    def close(self) -> None:
+        """Give the save up, when the reader is done."""
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
     def exists(self) -> bool:
         """Whether a save file is there."""
@@ -160,13 +197,16 @@ class SaveSlot:
         Returns:
             The journey (``None`` when there is none to resume) and notices for the reader.
         """
-        self._remove_stale_temporaries()
-        self._adopt_legacy_save()
+        if not self.read_only:  # a reader who only reads changes no file
+            self._remove_stale_temporaries()
+            self._adopt_legacy_save()
         try:
             return self.read(clock)
         except (FileNotFoundError, NotADirectoryError):
             return None, []
         except DamagedSave as damage:
+            if self.read_only:
+                return None, [f"Your saved progress in {self.path} could not be used: {damage}. It was left as it is."]
             return None, [self._move_aside(str(damage))]
         except OSError as error:
             self.blocked = True
@@ -182,7 +222,7 @@ class SaveSlot:
         Returns:
             A notice the first time writing fails (read-only or full disk ...), else ``None``.
         """
-        if self.blocked:
+        if self.blocked or self.read_only or self.taken_over:
             return None
         current = journey.to_dict()
         previous = self._current
@@ -200,7 +240,11 @@ class SaveSlot:
             "earlier": self.earlier,
         }
         try:
-            atomic_write_text(self.path, json.dumps(data, indent=1) + "\n")
+            with self.lock.writing() if self.lock is not None else contextlib.nullcontext(True) as mine:
+                if not mine:
+                    self.taken_over = True
+                    return TAKEN_OVER
+                atomic_write_text(self.path, json.dumps(data, indent=1) + "\n")
         except OSError as error:
             if self.failing:
                 return None
