@@ -17,7 +17,7 @@ from explainer.outputs.line_mode import LinePlayer
 from explainer.reader import save_lock
 from explainer.reader.journey import Journey
 from explainer.reader.save_lock import SaveLock
-from explainer.reader.saves import SaveSlot
+from explainer.reader.saves import READ_ONLY, TAKEN_OVER, SaveSlot
 from explainer.story.loader import load_story
 from explainer.story.model import Story
 
@@ -192,3 +192,78 @@ def test_two_real_processes_for_one_student(story: Story, private_data_dir: Path
     assert slot.path.read_text(encoding="utf-8") == after_takeover
     data = json.loads(after_takeover)
     assert len(data["earlier"][0]["steps"]) == 3  # what the first copy did is kept
+
+
+async def test_the_app_asks_and_reads_only(story: Story) -> None:
+    from conftest import screen_text
+
+    from explainer.tui.app import ExplainerApp
+    from explainer.tui.screens.open_elsewhere import OpenElsewhereScreen
+    from explainer.tui.screens.resume import ResumeScreen
+
+    first = SaveSlot(story, "Ann\x1b[31m")
+    assert first.claim() and first.save(steps(Journey(story), 3)) is None
+    before = first.path.read_bytes()
+    app = ExplainerApp(story, save_slot=SaveSlot(story, "Ann\x1b[31m"))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OpenElsewhereScreen)
+        text = screen_text(app)
+        assert "This story is already open for Ann\u241b[31m elsewhere." in text
+        assert "Take over (t)" in text and "Read only (r)" in text
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)  # reading only, the saved place is offered still
+        await pilot.press("s", "y")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Read only" in screen_text(app)
+        assert [n.message for n in app._notifications] == [READ_ONLY]
+        await pilot.press("q")
+    assert first.path.read_bytes() == before
+
+
+async def test_the_app_takes_over_and_the_first_copy_is_told_once(story: Story) -> None:
+    from conftest import screen_text
+
+    from explainer.tui.app import ExplainerApp
+    from explainer.tui.screens.resume import ResumeScreen
+
+    first = SaveSlot(story, "Ann")
+    assert first.claim() and first.save(steps(Journey(story), 3)) is None
+    app = ExplainerApp(story, save_slot=SaveSlot(story, "Ann"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert "It is cold outside." in screen_text(app)
+        notice = first.save(steps(Journey(story), 1))
+        assert notice is not None and "took the save over" in notice
+        await pilot.press("q")
+    assert saved_steps(first) == 3
+    assert SaveSlot(story, "Ann").claim()  # the app quit, the first copy let go when it lost: free
+
+
+async def test_the_first_app_is_told_once_that_its_save_was_taken(story: Story) -> None:
+    from conftest import screen_text
+
+    from explainer.tui.app import ExplainerApp
+
+    app = ExplainerApp(story, save_slot=SaveSlot(story, "Ann"))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        second = SaveSlot(story, "Ann")
+        assert not second.claim()
+        second.take_over()
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Not saved" in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [TAKEN_OVER]
+        await pilot.press("q")
+    assert saved_steps(second) == 1  # saved at the start; nothing after the save was lost is written
