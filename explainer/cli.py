@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="teacher mode: the teacher's notes and answer keys (n shows or hides them; "
         "an open quiz's key stays hidden until k reveals it). Without it no note or key is shown",
     )
+    parser.add_argument(
+        "--take-over",
+        action="store_true",
+        help="when the story is already open for this student elsewhere, take the save over without asking "
+        "(line mode with piped input otherwise reads only)",
+    )
     # One browser tab of `serve`: always the full-screen app, and no shared saved progress.
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -159,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.plain or not (args.served or (sys.stdin.isatty() and sys.stdout.isatty())):
         from explainer.outputs.line_mode import run_plain
 
-        return run_plain(story, args.student, args.teacher)
+        return run_plain(story, args.student, args.teacher, args.take_over)
     from explainer.reader.saves import SaveSlot
     from explainer.tui.app import ExplainerApp
 

@@ -83,3 +83,12 @@ def test_the_class_page_renders_in_chromium_with_no_request(tmp_path: Path) -> N
         assert box is not None and box["width"] > 300
         browser.close()
     assert requests == [(tmp_path / "class.html").as_uri()]
+
+
+def test_the_class_command_never_prints_a_control_character(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    write_class(tmp_path / "reports")
+    (tmp_path / "reports" / "Ann\x1b[2J.json").write_text("not json", encoding="utf-8")
+    assert main(["class", str(tmp_path / "reports")]) == 0
+    captured = capsys.readouterr()
+    assert "Ann\u241b[2J.json" in captured.err
+    assert "\x1b" not in captured.out + captured.err

@@ -146,3 +146,37 @@ async def test_the_ending_screen_shows_time_per_section_and_how_to_hand_in(story
         assert "Your path" in text and "Time per section" in text
         assert "Section 1 of 1: A tiny story:" in text and "Total:" in text
         assert "python -m explainer report --student Ann -o report.md" in text
+
+
+ODD_NAME = "Ann <b>&\x1b[31m\x07"
+
+
+def test_report_html_parses_and_shows_the_name_escaped(story: Story, tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    SaveSlot(story, ODD_NAME).save(played(story))
+    target = tmp_path / "x.html"
+    assert main(["--scenes", str(STORIES / "tiny"), "report", "--student", ODD_NAME, "-o", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    texts: list[str] = []
+
+    class Reader(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            texts.append(data)
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(page)
+    reader.close()
+    assert "\x1b" not in page and "\x07" not in page and "<b>&" not in page
+    assert any("Ann <b>&\u241b[31m\u2407" in text for text in texts)
+
+
+def test_no_control_character_of_a_name_reaches_the_terminal(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
+    SaveSlot(story, ODD_NAME).save(played(story))
+    assert main(["--scenes", str(STORIES / "tiny"), "report", "--student", ODD_NAME]) == 0
+    captured = capsys.readouterr()
+    assert "- Student: Ann \\<b\\>&\u241b" in captured.out
+    assert "\x1b" not in captured.out + captured.err and "\x07" not in captured.out + captured.err
+    assert main(["--scenes", str(STORIES / "tiny"), "report", "--student", "Bo\x1b[2J"]) == 1
+    err = capsys.readouterr().err
+    assert "Bo\u241b[2J" in err and "\x1b" not in err

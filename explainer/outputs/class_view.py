@@ -13,6 +13,7 @@ from rich.text import Text
 from explainer.outputs.class_data import ClassSummary, read_reports, summarise
 from explainer.reader.report_data import format_duration
 from explainer.reader.storage import write_user_file
+from explainer.story.files import make_visible
 from explainer.story.model import Story
 
 BAR = 20
@@ -57,7 +58,8 @@ def print_summary(summary: ClassSummary, console: Console) -> None:
         times.add_row(Text(section.label), format_duration(section.median), spread, str(section.students))
     console.print(times)
     if summary.gone:
-        console.print(Text("In the reports but no longer in the story: " + ", ".join(summary.gone), style="yellow"))
+        gone = make_visible(", ".join(summary.gone))
+        console.print(Text("In the reports but no longer in the story: " + gone, style="yellow"))
 
 
 def _svg_bars(rows: list[tuple[str, float, str]], label: str) -> str:
@@ -139,7 +141,7 @@ def run_class(story: Story, paths: list[Path], output: Path | None = None) -> in
         return 2
     reports, skipped = read_reports(paths)
     for line in skipped:
-        print(line, file=sys.stderr)
+        print(make_visible(line), file=sys.stderr)  # a file name or a report's text may hold any byte
     if not reports:
         print("No report could be read, so there is nothing to summarise.", file=sys.stderr)
         return 1

@@ -10,7 +10,7 @@ from typing import TextIO
 from explainer.outputs.plain_text import markdown_to_text, wrap
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
-from explainer.reader.saves import SaveSlot, has_progress
+from explainer.reader.saves import READ_ONLY, SaveSlot, has_progress
 from explainer.reader.shown import feedback_line, passage_markdown, where
 from explainer.reader.summary import ending_summary
 from explainer.reader.teacher_notes import hidden_key_line, teacher_notes
@@ -55,8 +55,10 @@ class LinePlayer:
         color: bool | None = None,
         width: int | None = None,
         teacher: bool = False,
+        take_over: bool = False,
     ) -> None:
         self.story = story
+        self.take_over = take_over
         self.teacher = teacher
         self.slot = slot
         self.input, self.output, self.errors = input, output, errors
@@ -105,7 +107,7 @@ class LinePlayer:
     def run(self) -> int:
         """Play until the reader quits or the input ends; returns the exit code."""
         try:
-            if not self.offer_resume():
+            if not self.claim_save() or not self.offer_resume():
                 return 0
             self.show_passage()
             while True:
@@ -113,14 +115,53 @@ class LinePlayer:
                 if line is None or line.lower() in ("q", "quit", "exit"):
                     break
                 self.handle(line)
+            self.finish()
         except KeyboardInterrupt:
             self.save()
             self.output.write("\n")
             return 130
-        self.save()
-        if self.slot is not None and not self.slot.blocked and not self.slot.failing:
-            self.say("Your progress is saved. Run the explainer again to go on.")
+        finally:
+            if self.slot is not None:
+                self.slot.close()
         return 0
+
+    def finish(self) -> None:
+        """Save a last time and say whether the progress is kept."""
+        self.save()
+        if self.slot is None:
+            return
+        if self.slot.read_only:
+            self.say("Read only: nothing you did this time was saved.")
+        elif not self.slot.blocked and not self.slot.failing and not self.slot.taken_over:
+            self.say("Your progress is saved. Run the explainer again to go on.")
+
+    def claim_save(self) -> bool:
+        """Become the writer of the save, or ask what to do when it is open elsewhere; ``False`` to quit."""
+        if self.slot is None or self.slot.claim():
+            return True
+        if self.take_over:
+            self.slot.take_over()
+            self.notice("This story is open for you elsewhere; this copy took the save over.")
+            return True
+        if self.echo:  # input from a script: never take a save over unless told to (--take-over)
+            self.slot.read_only = True
+            self.notice("This story is open for you elsewhere: reading only, nothing will be saved (--take-over).")
+            return True
+        self.say("This story is open for you elsewhere (another window or terminal).")
+        self.say("1. Read only (nothing you do here is saved)")
+        self.say("2. Take over (the other copy stops saving)")
+        while True:
+            answer = self.ask()
+            if answer is None or answer.lower() in ("q", "quit"):
+                return False
+            if answer.lower() in ("", "1"):
+                self.slot.read_only = True
+                self.say(READ_ONLY)
+                return True
+            if answer == "2":
+                self.slot.take_over()
+                return True
+            self.say("Type 1 to read only or 2 to take over.")
 
     def offer_resume(self) -> bool:
         """Load a save and offer to resume it; returns ``False`` if the reader quit."""
@@ -314,11 +355,17 @@ def _starting_with(prefix: str, terms: list[Term]) -> Term | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def run_plain(story: Story, student: str = "", teacher: bool = False) -> int:
+def run_plain(story: Story, student: str = "", teacher: bool = False, take_over: bool = False) -> int:
     """Play ``story`` in line mode on standard input and output; returns the exit code."""
     try:
         return LinePlayer(
-            story, slot=SaveSlot(story, student), teacher=teacher, input=sys.stdin, output=sys.stdout, errors=sys.stderr
+            story,
+            slot=SaveSlot(story, student),
+            teacher=teacher,
+            take_over=take_over,
+            input=sys.stdin,
+            output=sys.stdout,
+            errors=sys.stderr,
         ).run()
     except BrokenPipeError:
         # Whoever read the output has gone (``| head``): stop quietly, progress is saved.

@@ -123,7 +123,7 @@ def run_report(
         print(f"The saved progress{who} in {slot.path} cannot be read: {reason}.", file=sys.stderr)
         return 1
     for notice in notices:
-        print(notice, file=sys.stderr)
+        print(make_visible(notice), file=sys.stderr)
     reports = [
         build_report(attempts[index], slot.student, attempt=index + 1, attempts=len(attempts))
         for index in chosen_attempts(attempts, every)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import time
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +15,7 @@ from typing import Any
 
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
+from explainer.reader.save_lock import SaveLock
 from explainer.reader.storage import atomic_write_text, data_dir
 from explainer.story.fields import slug
 from explainer.story.model import Story
@@ -23,20 +27,45 @@ MAX_SAVE_BYTES = 5_000_000
 STALE_TEMPORARY_SECONDS = 60
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 
+TAKEN_OVER = (
+    "Your progress is no longer saved here: the story was opened for you elsewhere, and that copy "
+    "took the save over. What was saved before stays; what you do here from now on is not saved."
+)
+READ_ONLY = "Read only: this story is open for you elsewhere, so nothing you do here is saved."
+
 
 class DamagedSave(Exception):
     """A save file that cannot be used: not JSON, another program's, another story's ..."""
 
 
+def normal_name(student: str) -> str:
+    """The name as students are matched: NFC, case folded, spaces collapsed (``" ANN "`` is ``ann``)."""
+    return " ".join(unicodedata.normalize("NFC", student).casefold().split())
+
+
 def student_file_name(student: str) -> str:
-    """A file name (without suffix) for a student, distinct for names that differ in letters."""
+    """A file name (without suffix) for a student: a readable slug and a hash of the matched name.
+
+    Names that match (case and spaces aside) share a file; any other difference gives another hash.
+    """
+    name = normal_name(student)
+    if not name:
+        return "default"
+    import hashlib  # here: OpenSSL takes milliseconds to load, and most starts have no name
+
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{slug(name) or 'student'}-{digest}"
+
+
+def legacy_file_name(student: str) -> str:
+    """The file name that versions before the hashed names gave a student (their saves are moved)."""
     name = " ".join(student.split())
     if not name:
         return "default"
     plain = slug(name)
     if plain and plain == re.sub(r"[\s-]+", "-", name.casefold()) and plain not in _RESERVED:
         return plain
-    import hashlib  # here: OpenSSL takes milliseconds to load, and most starts have no name
+    import hashlib
 
     digest = hashlib.sha256(name.casefold().encode()).hexdigest()[:8]
     return f"{plain or 'student'}-{digest}"
@@ -65,11 +94,43 @@ class SaveSlot:
         self.student = " ".join(student.split())
         base = folder if folder is not None else data_dir()
         self.path = base / "saves" / story_key(story) / f"{student_file_name(student)}.json"
+        self.legacy_path = self.path.with_name(f"{legacy_file_name(student)}.json")
+        """Where versions before the hashed names kept this student's save."""
         self.failing = False
         self.blocked = False
         self.earlier: list[dict[str, Any]] = []
         """The attempts before the current one, as saved: starting over never loses one."""
         self._current: dict[str, Any] | None = None
+        self.lock: SaveLock | None = None
+        """Held by a front end that writes the save (see :meth:`claim`); reports never take it."""
+        self.read_only = False
+        """Set when the reader chose to read only while the story is open elsewhere: nothing is saved."""
+        self.taken_over = False
+        """Set when another copy took the save over: this one no longer writes it."""
+
+    def claim(self) -> bool:
+        """Become the one writer of this save; ``False`` when another running copy has it open.
+
+        Then ask the reader, and call :meth:`take_over` or set :attr:`read_only`.
+        """
+        self.lock = SaveLock(self.path)
+        try:
+            return self.lock.acquire()
+        except OSError:
+            self.lock = None  # the folder cannot be written: saving says so when it fails
+            return True
+
+    def take_over(self) -> None:
+        """Become the writer although another copy has the save open; it stops writing at its next save."""
+        if self.lock is not None:
+            with contextlib.suppress(OSError):
+                self.lock.take_over()
+
+    def close(self) -> None:
+        """Give the save up, when the reader is done."""
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
     def exists(self) -> bool:
         """Whether a save file is there."""
@@ -86,7 +147,7 @@ class SaveSlot:
             DamagedSave: when the file is damaged, foreign, or for another story.
             OSError: when the file cannot be read.
         """
-        with self.path.open("rb") as file:
+        with self._readable_path().open("rb") as file:
             raw = file.read(MAX_SAVE_BYTES + 1)
         if len(raw) > MAX_SAVE_BYTES:
             raise DamagedSave("it is far too large to be a save")
@@ -136,12 +197,16 @@ class SaveSlot:
         Returns:
             The journey (``None`` when there is none to resume) and notices for the reader.
         """
-        self._remove_stale_temporaries()
+        if not self.read_only:  # a reader who only reads changes no file
+            self._remove_stale_temporaries()
+            self._adopt_legacy_save()
         try:
             return self.read(clock)
         except (FileNotFoundError, NotADirectoryError):
             return None, []
         except DamagedSave as damage:
+            if self.read_only:
+                return None, [f"Your saved progress in {self.path} could not be used: {damage}. It was left as it is."]
             return None, [self._move_aside(str(damage))]
         except OSError as error:
             self.blocked = True
@@ -157,7 +222,7 @@ class SaveSlot:
         Returns:
             A notice the first time writing fails (read-only or full disk ...), else ``None``.
         """
-        if self.blocked:
+        if self.blocked or self.read_only or self.taken_over:
             return None
         current = journey.to_dict()
         previous = self._current
@@ -175,7 +240,11 @@ class SaveSlot:
             "earlier": self.earlier,
         }
         try:
-            atomic_write_text(self.path, json.dumps(data, indent=1) + "\n")
+            with self.lock.writing() if self.lock is not None else contextlib.nullcontext(True) as mine:
+                if not mine:
+                    self.taken_over = True
+                    return TAKEN_OVER
+                atomic_write_text(self.path, json.dumps(data, indent=1) + "\n")
         except OSError as error:
             if self.failing:
                 return None
@@ -186,6 +255,28 @@ class SaveSlot:
             )
         self.failing = False
         return None
+
+    def _readable_path(self) -> Path:
+        """The save file, or this student's save under its old name while it has not been moved."""
+        if self.path.exists() or self.legacy_path == self.path or not self._legacy_is_mine():
+            return self.path
+        return self.legacy_path
+
+    def _legacy_is_mine(self) -> bool:
+        """Whether a save under the old file name is this student's (old names could be shared)."""
+        try:
+            with self.legacy_path.open("rb") as file:
+                data = json.loads(file.read(MAX_SAVE_BYTES + 1).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return False
+        saved = data.get("student") if isinstance(data, dict) else None
+        return isinstance(saved, str) and normal_name(saved) == normal_name(self.student)
+
+    def _adopt_legacy_save(self) -> None:
+        """Move this student's save from its old file name to the new one, so no progress is lost."""
+        if self._readable_path() == self.legacy_path:
+            with contextlib.suppress(OSError):  # then it is read where it is; the next save writes the new name
+                os.replace(self.legacy_path, self.path)
 
     def _move_aside(self, reason: str) -> str:
         stamp = time.strftime("%Y%m%d-%H%M%S")

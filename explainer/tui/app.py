@@ -10,7 +10,7 @@ from textual.binding import Binding
 
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
-from explainer.reader.saves import SaveSlot, has_progress
+from explainer.reader.saves import READ_ONLY, SaveSlot, has_progress
 from explainer.reader.settings import Settings, load_settings, save_settings
 from explainer.reader.shown import where
 from explainer.story.glossary import Glossary
@@ -54,17 +54,45 @@ class ExplainerApp(App[None]):
         self._save_notices: list[str] = []
         self._story_screen: StoryScreen | None = None
         self._told_settings_unsaved = False
+        self._open_elsewhere = False
 
     def get_default_screen(self) -> StoryScreen:
-        if self.save_slot is not None:
-            saved, self._save_notices = self.save_slot.load()
-            self._saved = saved if saved is not None and has_progress(saved) else None
+        self._open_elsewhere = self.save_slot is not None and not self.save_slot.claim()
+        if self.save_slot is not None and not self._open_elsewhere:
+            self._load_save()
         seed = reader_seed(self.save_slot.student) if self.save_slot is not None else ""
         journey = Journey(self.story, seed=seed, clock=self.clock)
         self._story_screen = StoryScreen(journey, Glossary(self.story.terms))
         return self._story_screen
 
+    def _load_save(self) -> None:
+        """Read the save (once this copy holds it, or reads only)."""
+        if self.save_slot is not None:
+            saved, self._save_notices = self.save_slot.load()
+            self._saved = saved if saved is not None and has_progress(saved) else None
+
     def on_mount(self) -> None:
+        if self._open_elsewhere and self.save_slot is not None:
+            from explainer.tui.screens.open_elsewhere import OpenElsewhereScreen  # only when it is open twice
+
+            self.push_screen(OpenElsewhereScreen(self.save_slot.student), self._opened_elsewhere)
+            return
+        self._offer_resume()
+
+    def _opened_elsewhere(self, take_over: bool | None) -> None:
+        self._open_elsewhere = False
+        if self.save_slot is None:
+            return
+        if take_over:
+            self.save_slot.take_over()
+        else:
+            self.save_slot.read_only = True
+            self.notify(READ_ONLY, title="Read only", severity="warning", timeout=12, markup=False)
+        self._load_save()
+        self._offer_resume()
+
+    def _offer_resume(self) -> None:
+        """Show the notices about the save, and offer to resume it."""
         for notice in self._save_notices:
             self.notify(notice, title="Saved progress", severity="warning", timeout=12, markup=False)
         saved = self._saved
@@ -93,7 +121,7 @@ class ExplainerApp(App[None]):
 
     def save_progress(self, journey: Journey) -> None:
         """Save the journey; tell the reader once if it cannot be saved."""
-        if self.save_slot is not None:
+        if self.save_slot is not None and not self._open_elsewhere:  # not before the reader chose
             problem = self.save_slot.save(journey)
             if problem:
                 self.notify(problem, title="Not saved", severity="error", timeout=12, markup=False)
@@ -102,6 +130,10 @@ class ExplainerApp(App[None]):
         if self._story_screen is not None and self._saved is None:
             self.save_progress(self._story_screen.journey)
         self.exit()
+
+    def on_unmount(self) -> None:
+        if self.save_slot is not None:
+            self.save_slot.close()  # however the app ends, the next copy finds the save free
 
     def watch_theme(self, theme: str) -> None:
         if theme == self._remembered_theme:
