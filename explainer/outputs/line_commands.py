@@ -65,17 +65,16 @@ def where_lines(journey: Journey) -> list[str]:
     elif passage.section == 0:
         place = f"You are in the introduction: {passage.title}."
     else:
-        place = (
-            f"You are in section {passage.section} of {story.section_count}, "
-            f"{section_title(story, passage.section)}: {passage.title}."
-        )
+        title = section_title(story, passage.section)
+        inside = "" if title == passage.title else f": {passage.title}"
+        place = f"You are in section {passage.section} of {story.section_count}, {title}{inside}."
     behind = len(journey.history.path) - 1
     left = minutes_left(journey)
-    return [
-        place,
-        "This is your first passage." if behind == 0 else f"{_count(behind, 'passage')} behind you.",
-        f"About {_count(left, 'minute')} left." if left else "You have reached the end.",
-    ]
+    if passage.ending:
+        time = "You have reached the end."
+    else:
+        time = f"About {_count(left, 'minute')} left." if left else "Less than a minute left."
+    return [place, "This is your first passage." if behind == 0 else f"{_count(behind, 'passage')} behind you.", time]
 
 
 def map_lines(journey: Journey) -> list[str]:
