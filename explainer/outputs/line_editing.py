@@ -15,7 +15,7 @@ def line_editing(names: list[str]) -> bool:
         if typed[:2].lower() not in ("g ", "d "):
             return None
         matches = [name for name in names if name.casefold().startswith(typed[2:].casefold())]
-        return matches[state] if state < len(matches) else None
+        return typed[:2] + matches[state] if state < len(matches) else None  # the whole line is the word
 
     readline.set_completer(complete)
     readline.set_completer_delims("")
