@@ -95,7 +95,7 @@ class LinePlayer:
 
     def notice(self, text: str) -> None:
         """Tell the reader something about their saves, on the error stream."""
-        self.errors.write(make_visible(text) + "\n")
+        self.errors.write(encodable(make_visible(text), getattr(self.errors, "encoding", None)) + "\n")
         self.errors.flush()
 
     def ask(self, prompt: str = "> ") -> str | None:
