@@ -205,7 +205,7 @@ class LinePlayer:
             self.keys_revealed.add(self.journey.passage.id)
             self.show_notes(always=True)
         elif command in ("h", "?", "help"):
-            self.write(HELP + (TEACHER_HELP if self.teacher else "") + "\n")
+            self.say(HELP + (TEACHER_HELP if self.teacher else ""))
         elif command == "r":
             answer = self.ask("Start over from the beginning? (y/n) ")
             if answer is not None and answer.lower() in ("y", "yes"):
