@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(chosen by itself when input or output is not a terminal)",
     )
     parser.add_argument(
+        "--no-wrap",
+        action="store_true",
+        help="line mode: print each paragraph as one line, for a screen reader or braille display to wrap",
+    )
+    parser.add_argument(
         "--teacher",
         action="store_true",
         help="teacher mode: the teacher's notes and answer keys (n shows or hides them; "
@@ -165,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.plain or not (args.served or (sys.stdin.isatty() and sys.stdout.isatty())):
         from explainer.outputs.line_mode import run_plain
 
-        return run_plain(story, args.student, args.teacher, args.take_over)
+        return run_plain(story, args.student, args.teacher, args.take_over, wrap_lines=not args.no_wrap)
     from explainer.reader.saves import SaveSlot
     from explainer.tui.app import ExplainerApp
 

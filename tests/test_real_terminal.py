@@ -82,7 +82,10 @@ def test_the_court_quiz_by_keys_at_80x24(terminal: Terminal) -> None:
     wrong = next(n for n, option in enumerate(options, start=1) if not option.correct)
 
     terminal.wait_for(lambda text: story.title in text, "the opening")
-    terminal.keys("End", "1")
+    terminal.keys("End")
+    first_way = _words(story.passages[story.start].choices[0].text)[:20]
+    terminal.wait_for(lambda text: first_way in _words(text), "the opening's way on, after End")
+    terminal.keys("1")
     quote = _words(court.article)[:19]  # the article's own first words, quoted at the top
     top = terminal.wait_for(lambda text: quote in _words(text), "the court passage, from its top")
     assert court.title in top and "Section 1 of 5" in top
@@ -95,7 +98,10 @@ def test_the_court_quiz_by_keys_at_80x24(terminal: Terminal) -> None:
     again = terminal.wait_for(lambda text: quote in _words(text), "the top after PgUp")
     assert court.title in again
 
-    terminal.keys("End", str(wrong))  # a wrong answer: its feedback, and the quiz stays open
+    terminal.keys("End")
+    last_option = _words(options[-1].text)[:20]
+    terminal.wait_for(lambda text: last_option in _words(text), "the options, after End")
+    terminal.keys(str(wrong))  # a wrong answer: its feedback, and the quiz stays open
     feedback = _words(options[wrong - 1].feedback)[:30]
     answered = terminal.wait_for(lambda text: feedback in _words(text), "the wrong answer's feedback")
     assert "Quiz:" in answered or "Try again" in _words(answered)

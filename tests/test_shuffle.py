@@ -98,4 +98,4 @@ def test_number_keys_in_line_mode_choose_by_the_position_shown() -> None:
     printed = output.getvalue()
     for number, text in enumerate(shown, start=1):
         assert f"{number}. {text}" in printed
-    assert "\u2713 Right. Prosecutors bring the charges." in printed
+    assert "\nRight. Prosecutors bring the charges." in printed and "\u2713" not in printed

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from explainer.outputs.body_html import body_html
 from explainer.outputs.body_markdown import body_markdown
+from explainer.reader.keys import fill_keys
 from explainer.reader.shown import escape_markdown, where
 from explainer.reader.storage import write_user_file
 from explainer.story.conditions import shown_when
@@ -102,7 +103,7 @@ def _passage_markdown(story: Story, passage: Passage, answers: bool) -> list[str
         if note:
             lines += [f"*{e(note)}:*", ""]
         if block.markdown.strip():
-            lines += [safe_body(block.markdown, Glossary(story.terms)), ""]
+            lines += [safe_body(fill_keys(block.markdown, "handout"), Glossary(story.terms)), ""]
     if passage.question is not None:
         lines += _question_markdown(story, passage.question, answers)
     if answers and passage.notes.strip():
@@ -185,7 +186,7 @@ def _passage_html(story: Story, passage: Passage, answers: bool) -> list[str]:
         if note:
             parts.append(f'<p class="some-paths">{x(note)}:</p>')
         if block.markdown.strip():
-            parts.append(body_html(block.markdown, Glossary(story.terms)))
+            parts.append(body_html(fill_keys(block.markdown, "handout"), Glossary(story.terms)))
     question = passage.question
     if question is not None:
         parts.append('<div class="question">')

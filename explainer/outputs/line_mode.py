@@ -7,38 +7,40 @@ import shutil
 import sys
 from typing import TextIO
 
-from explainer.outputs.plain_text import markdown_to_text, wrap
+from explainer.outputs.line_commands import (
+    HELP,
+    HELP_HINT,
+    TEACHER_HELP,
+    choice_number,
+    definition_lines,
+    map_lines,
+    terms_list,
+    terms_starting,
+    where_lines,
+)
+from explainer.outputs.line_editing import line_editing
+from explainer.outputs.plain_text import encodable, markdown_to_text, wrap
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
 from explainer.reader.saves import READ_ONLY, SaveSlot, has_progress
-from explainer.reader.shown import feedback_line, passage_markdown, where
+from explainer.reader.shown import feedback_line, passage_markdown, section_title, where
 from explainer.reader.summary import ending_summary
 from explainer.reader.teacher_notes import hidden_key_line, teacher_notes
 from explainer.story.files import make_visible
 from explainer.story.glossary import Glossary
 from explainer.story.model import Story, Term
 
-HELP = """\
-Type the number of a choice and press Enter.
-  b        go back one passage
-  f        go forward again
-  g TERM   what a glossary term means (g alone lists the terms here)
-  r        start over from the beginning
-  h        this help
-  q        quit (your progress is kept)"""
-TEACHER_HELP = """
-Teacher mode:
-  n        the teacher's notes for this passage
-  k        reveal the answer key of the open quiz (hidden until then)"""
+NO_WRAP = 1_000_000  # a width no paragraph reaches: each one a single line
 
 
 def use_color(stream: TextIO) -> bool:
-    """Whether to colour output: only on a terminal, and never with ``NO_COLOR`` set."""
-    return not os.environ.get("NO_COLOR") and stream.isatty()
+    """Whether to colour output: only on a terminal that is not ``TERM=dumb``, never with ``NO_COLOR``."""
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb" and stream.isatty()
 
 
 def _width(stream: TextIO) -> int:
-    return shutil.get_terminal_size((80, 24)).columns if stream.isatty() else 80
+    """The terminal's width; on a pipe or a file, no wrapping (a screen reader or a script wraps)."""
+    return max(shutil.get_terminal_size((80, 24)).columns - 1, 20) if stream.isatty() else NO_WRAP
 
 
 class LinePlayer:
@@ -68,13 +70,22 @@ class LinePlayer:
         self.glossary = Glossary(story.terms)
         self.journey = Journey(story, seed=reader_seed(slot.student) if slot is not None else "")
         self.keys_revealed: set[str] = set()
+        self.line_editing = False  # True once readline edits the lines typed (see run_plain)
 
     # Output ---------------------------------------------------------------------------------
 
-    def say(self, text: str = "") -> None:
-        """Print text (never a control character from the story) and a line end."""
-        self.output.write(make_visible(text) + "\n")
+    def write(self, text: str, bold: bool = False, visible: bool = False) -> None:
+        """Write text as the output's encoding can carry it, with no control character from the story.
+
+        ``visible``: the text is already made visible (rendered Markdown, with bold titles in it).
+        """
+        safe = encodable(text if visible else make_visible(text), getattr(self.output, "encoding", None))
+        self.output.write(self.bold(safe.rstrip("\n")) + "\n" if bold and self.color else safe)
         self.output.flush()
+
+    def say(self, text: str = "") -> None:
+        """Print text wrapped at the width, and a line end."""
+        self.write(wrap(text, self.width) + "\n")
 
     def bold(self, text: str) -> str:
         """Bold text when colour is on; as it is otherwise."""
@@ -82,24 +93,31 @@ class LinePlayer:
 
     def say_bold(self, text: str) -> None:
         """Print a line in bold (when colour is on)."""
-        self.output.write(self.bold(make_visible(text)) + "\n")
-        self.output.flush()
+        self.write(wrap(text, self.width) + "\n", bold=True)
 
     def notice(self, text: str) -> None:
         """Tell the reader something about their saves, on the error stream."""
-        self.errors.write(make_visible(text) + "\n")
+        self.errors.write(encodable(make_visible(text), getattr(self.errors, "encoding", None)) + "\n")
         self.errors.flush()
 
     def ask(self, prompt: str = "> ") -> str | None:
         """Read one line after a prompt; ``None`` at the end of input."""
-        self.output.write(prompt)
-        self.output.flush()
-        line = self.input.readline()
+        if self.line_editing:
+            try:
+                return input(prompt).strip()
+            except EOFError:
+                self.write("\n")
+                return None
+        self.write(prompt)
+        try:
+            line = self.input.readline()
+        except UnicodeDecodeError:  # bytes the input's encoding cannot read: a line of nonsense
+            line = "\ufffd\n"
         if not line:
-            self.output.write("\n")
+            self.write("\n")
             return None
         if self.echo:
-            self.output.write(make_visible(line.rstrip("\r\n")) + "\n")
+            self.write(line.rstrip("\r\n") + "\n")
         return line.strip()
 
     # Playing --------------------------------------------------------------------------------
@@ -195,20 +213,33 @@ class LinePlayer:
         """Act on one line the reader typed."""
         command, _, rest = line.partition(" ")
         command = command.lower()
-        if command.isdigit():
-            self.pick(int(command))
-        elif command == "b":
+        number = choice_number(line)
+        if number is not None:
+            self.pick(number, line.strip())
+        elif command in ("b", "back"):
             if self.journey.back():
                 self.moved()
             else:
                 self.say("You are at the beginning.")
-        elif command == "f":
+        elif command in ("f", "forward"):
             if self.journey.forward():
                 self.moved()
             else:
                 self.say("There is nothing ahead to go forward to.")
-        elif command == "g":
+        elif command in ("g", "d", "define"):
             self.define(rest.strip())
+        elif command in ("t", "terms"):
+            self.list_terms()
+        elif command in ("l", "look"):
+            self.show_passage()
+        elif command in ("c", "choices", ""):
+            self.show_choices()
+        elif command in ("w", "where"):
+            for text in where_lines(self.journey):
+                self.say(text)
+        elif command in ("m", "map"):
+            for text in map_lines(self.journey):
+                self.say(text)
         elif command == "n" and self.teacher:
             self.show_notes(always=True)
         elif command == "k" and self.teacher:
@@ -221,8 +252,6 @@ class LinePlayer:
             if answer is not None and answer.lower() in ("y", "yes"):
                 self.journey = self.journey.fresh()
                 self.moved()
-        elif command == "":
-            self.show_choices()
         else:
             self.say(f"Type a number{self._range()}, or h for help.")
 
@@ -230,12 +259,13 @@ class LinePlayer:
         count = len(self.journey.choices())
         return f" from 1 to {count}" if count > 1 else " (1)" if count == 1 else ""
 
-    def pick(self, number: int) -> None:
-        """Choose the choice with this number."""
+    def pick(self, number: int, typed: str = "") -> None:
+        """Choose the choice with this number (``typed`` is how the reader wrote it)."""
         choices = self.journey.choices()
         if not 1 <= number <= len(choices):
             if choices:
-                self.say(f"There is no choice {number}. Type a number{self._range()}.")
+                shown = typed[:20] + ("..." if len(typed) > 20 else "") if typed else str(number)
+                self.say(f"There is no choice {shown}. Type a number{self._range()}.")
             else:
                 self.say("There is nothing to choose here. Type b to go back, r to start over or q to quit.")
             return
@@ -243,13 +273,17 @@ class LinePlayer:
         if answer is None:
             self.moved()
             return
-        self.say(("\u2713 " if answer.correct else "\u2717 ") + feedback_line(answer))
+        feedback = feedback_line(answer)
+        self.say(feedback.removesuffix(" Try again.") if not answer.correct else feedback)
+        self.save()
+        if not answer.correct:
+            self.say(f"Choose again: {_span(len(choices))}, or c to hear the choices.")
+            return
         notes = teacher_notes(self.journey, revealed=False)
-        if answer.correct and self.teacher and notes.has_key and self.journey.passage.id not in self.keys_revealed:
+        if self.teacher and notes.has_key and self.journey.passage.id not in self.keys_revealed:
             self.say()  # the quiz is answered: its key may show now
             self.say_bold("On the question")
-            self.say(wrap(notes.question_notes, self.width))
-        self.save()
+            self.say(notes.question_notes)
         self.say()
         self.show_choices()
 
@@ -269,15 +303,20 @@ class LinePlayer:
         """Print the current passage, its terms and its choices."""
         journey = self.journey
         passage = journey.passage
-        markdown = passage_markdown(passage, journey.flags)
+        markdown = passage_markdown(passage, journey.flags, keys="line")
         self.say()
-        self.say(where(self.story, passage))
+        place = where(self.story, passage)
+        if passage.section and section_title(self.story, passage.section) == passage.title:
+            place = place.rsplit(":", 1)[0]  # the title comes next: say it once
+        self.say(place)
         self.say()
-        self.output.write(markdown_to_text(markdown, self.width, strong=self.bold, glossary=self.glossary) + "\n")
-        terms = self.glossary.terms_of(passage, markdown)
+        self.write(
+            markdown_to_text(markdown, self.width, strong=self.bold, glossary=self.glossary) + "\n", visible=True
+        )
+        terms = self.terms_here()
         if terms:
             self.say()
-            self.say(wrap("Terms: " + ", ".join(t.name for t in terms) + " (g TERM for a definition)", self.width))
+            self.say("Terms: " + ", ".join(t.name for t in terms) + " (g TERM for a definition)")
         if self.teacher:
             self.show_notes()
         if passage.ending:
@@ -285,9 +324,11 @@ class LinePlayer:
                 journey, "Type r to start over and try another path.", None if self.slot is None else self.slot.student
             )
             self.say()
-            self.say(markdown_to_text(summary, self.width))
+            self.write(markdown_to_text(summary, self.width) + "\n")
         self.say()
         self.show_choices()
+        if journey.passage.id == self.story.start and len(journey.history.path) == 1:
+            self.say(HELP_HINT)
 
     def show_notes(self, always: bool = False) -> None:
         """Print the teacher's notes and answer key for this passage (``always``: say so when there are none)."""
@@ -295,11 +336,11 @@ class LinePlayer:
         if notes.passage_notes:
             self.say()
             self.say_bold("Teacher's notes")
-            self.say(wrap(notes.passage_notes, self.width))
+            self.say(notes.passage_notes)
         if notes.has_key:
             self.say()
             self.say_bold("On the question")
-            self.say(wrap(hidden_key_line() if notes.key_hidden else notes.question_notes, self.width))
+            self.say(hidden_key_line() if notes.key_hidden else notes.question_notes)
         elif always and not notes.passage_notes:
             self.say("There are no teacher's notes for this passage.")
 
@@ -311,8 +352,8 @@ class LinePlayer:
         choices = journey.choices()
         if question is not None and journey.question_open():
             if question.role:
-                self.say(wrap(question.role, self.width))
-            self.say_bold(wrap(f"{question.label}: {question.prompt}", self.width))
+                self.say(question.role)
+            self.say_bold(f"{question.label}: {question.prompt}")
         elif choices:
             self.say_bold("Where next?")
         elif passage.ending:
@@ -320,53 +361,58 @@ class LinePlayer:
         else:
             self.say("There is no way on from here. Type b to go back.")
         for number, choice in enumerate(choices, start=1):
-            self.say(wrap(f"{number}. {choice.text}", self.width))
+            self.say(f"{number}. {choice.text}")
+
+    def terms_here(self) -> list[Term]:
+        """The glossary terms of the current passage."""
+        passage = self.journey.passage
+        return self.glossary.terms_of(passage, passage_markdown(passage, self.journey.flags, keys="line"))
+
+    def list_terms(self) -> None:
+        """Print the terms of this passage, one to a line."""
+        for text in terms_list(self.terms_here()):
+            self.say(text)
 
     def define(self, name: str) -> None:
-        """Print a term's definition, or list the terms of this passage."""
-        passage = self.journey.passage
-        here = self.glossary.terms_of(passage, passage_markdown(passage, self.journey.flags))
+        """Print a term's definition, the candidates a start of a name fits, or the terms here."""
         if not name:
-            listed = ", ".join(t.name for t in here) if here else "none"
-            self.say(
-                f"Terms here: {listed}. Type g and a term, e.g. g {here[0].name}."
-                if here
-                else "There are no glossary terms in this passage."
-            )
+            self.list_terms()
             return
-        term = self.glossary.lookup(name) or _starting_with(name, here) or _starting_with(name, list(self.story.terms))
-        if term is None:
-            self.say(f"The glossary has no term {name!r}. Type g alone to list the terms here.")
-            return
-        self.journey.look_up(term.name)
-        self.say_bold(term.name)
-        self.say(wrap(term.definition.strip(), self.width))
-        if term.aliases:
-            self.say(wrap("Also: " + ", ".join(term.aliases), self.width))
-        if term.source:
-            self.say(wrap("Source: " + term.source, self.width))
-        self.save()
+        term = self.glossary.lookup(name)
+        candidates = (
+            [term] if term else terms_starting(name, self.terms_here()) or terms_starting(name, self.story.terms)
+        )
+        for text in definition_lines(name, candidates):
+            self.say(text)
+        if len(candidates) == 1:
+            self.journey.look_up(candidates[0].name)
+            self.save()
 
 
-def _starting_with(prefix: str, terms: list[Term]) -> Term | None:
-    """The only term whose name starts with ``prefix`` (ignoring case), if exactly one does."""
-    wanted = prefix.casefold()
-    found = {t.name: t for t in terms if any(n.casefold().startswith(wanted) for n in t.names)}
-    return next(iter(found.values())) if len(found) == 1 else None
+def _span(count: int) -> str:
+    return f"1 to {count}" if count > 1 else "1"
 
 
-def run_plain(story: Story, student: str = "", teacher: bool = False, take_over: bool = False) -> int:
+def run_plain(
+    story: Story, student: str = "", teacher: bool = False, take_over: bool = False, wrap_lines: bool = True
+) -> int:
     """Play ``story`` in line mode on standard input and output; returns the exit code."""
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")  # bytes the encoding cannot read must not stop the play
+    player = LinePlayer(
+        story,
+        slot=SaveSlot(story, student),
+        teacher=teacher,
+        take_over=take_over,
+        input=sys.stdin,
+        output=sys.stdout,
+        errors=sys.stderr,
+        width=None if wrap_lines else NO_WRAP,
+    )
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        player.line_editing = line_editing([name for term in story.terms for name in term.names])
     try:
-        return LinePlayer(
-            story,
-            slot=SaveSlot(story, student),
-            teacher=teacher,
-            take_over=take_over,
-            input=sys.stdin,
-            output=sys.stdout,
-            errors=sys.stderr,
-        ).run()
+        return player.run()
     except BrokenPipeError:
         # Whoever read the output has gone (``| head``): stop quietly, progress is saved.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Callable
 
 from markdown_it.tree import SyntaxTreeNode
@@ -131,3 +132,61 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(
         textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or "" for line in text.split("\n")
     )
+
+
+# What a symbol says when the output cannot show it: words, never "\u2717".
+_SPOKEN = {
+    "\u2713": "right",
+    "\u2714": "right",
+    "\u2717": "wrong",
+    "\u2718": "wrong",
+    "\u2191": "up",
+    "\u2193": "down",
+    "\u2190": "left",
+    "\u2192": "right",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": " - ",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2022": "-",
+    "\ufffd": "?",
+}
+
+
+def encodable(text: str, encoding: str | None) -> str:
+    """``text`` as it can be written in ``encoding``: a symbol it lacks becomes a word or a plainer letter."""
+    codec = encoding or "utf-8"
+    try:
+        text.encode(codec)
+        return text
+    except (UnicodeEncodeError, LookupError):
+        pass
+    return "".join(_plainer(char, codec) for char in text)
+
+
+def _plainer(char: str, codec: str) -> str:
+    try:
+        char.encode(codec)
+        return char
+    except UnicodeEncodeError:
+        pass
+    except LookupError:
+        codec = "ascii"
+    for candidate in (_SPOKEN.get(char, ""), unicodedata.normalize("NFKD", char)):
+        stripped = "".join(c for c in candidate if not unicodedata.combining(c))
+        if stripped and _fits(stripped, codec):
+            return stripped
+    name = unicodedata.name(char, "").lower()
+    return f"[{name}]" if name and _fits(name, codec) else "?"
+
+
+def _fits(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

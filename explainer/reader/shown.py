@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from explainer.reader.journey import Answer
+from explainer.reader.keys import Mode, fill_keys
 from explainer.story.model import Passage, Story
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -46,15 +47,18 @@ def where(story: Story, passage: Passage) -> str:
     return f"Section {passage.section} of {story.section_count}: {title}"
 
 
-def passage_markdown(passage: Passage, flags: frozenset[str]) -> str:
-    """The passage as Markdown: title, the article's words as a quotation, then the body."""
+def passage_markdown(passage: Passage, flags: frozenset[str], keys: Mode = "app") -> str:
+    """The passage as Markdown: title, the article's words as a quotation, then the body.
+
+    A ``{keys}`` line of the body becomes the keys of the front end ``keys`` names.
+    """
     parts = [f"# {escape_markdown(passage.title)}"]
     if passage.article:
         quoted = "\n>\n".join(
             "> " + escape_markdown(paragraph.strip()) for paragraph in passage.article.split("\n") if paragraph.strip()
         )
         parts.append(f"**The article says:**\n\n{quoted}")
-    body = passage.body(flags)
+    body = fill_keys(passage.body(flags), keys)
     if body:
         parts.append(body)
     return "\n\n".join(parts)

@@ -90,7 +90,7 @@ class StoryScreen(Screen[None]):
         """Show the journey's current passage, its choices and its terms."""
         journey = self.journey
         passage = journey.passage
-        markdown = passage_markdown(passage, journey.flags)
+        markdown = passage_markdown(passage, journey.flags, keys="app")
         if passage.ending:
             slot = getattr(self.app, "save_slot", None)
             markdown += "\n\n" + ending_summary(
