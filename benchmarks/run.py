@@ -192,7 +192,7 @@ async def keypress_latencies(story: Story, transitions: int) -> list[float]:
             question = passage.question
             if question is not None and question.is_quiz and not journey.solved():
                 right = next(n for n, c in enumerate(choices, start=1) if c.correct)
-                await pilot.press(str(right))
+                await pilot.press("end", str(right))  # a number picks an option once it is in view
                 continue
             if not choices:
                 await pilot.press("r")
@@ -203,6 +203,8 @@ async def keypress_latencies(story: Story, transitions: int) -> list[float]:
             number = 1 + turn % len(choices)
             expected = choices[number - 1].goto
             assert screen.query_one(GlossaryPanel).display, "the glossary panel is closed"
+            await pilot.press("end")  # the options in view: a number then picks at once
+            await pilot.pause()
             future: asyncio.Future[float] = loop.create_future()
             painted.append(future)
             began = time.perf_counter()
