@@ -228,6 +228,9 @@ def _check_same(text: str) -> None:
     assert python[0] == libyaml[0], text
     if python[0] == "value":
         assert _same(python[1], libyaml[1]), text
+    elif python[0] == "problem":
+        # Both refuse, at the same line; the two scanners may word a bad tag differently.
+        assert python[1][0] == libyaml[1][0], text
     else:
         assert python == libyaml, text
 
