@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
@@ -41,11 +42,15 @@ class ChoiceOption(Static, can_focus=True):
         self.number = number
         self.choice = choice
 
-    def render(self) -> Text:
-        text = Text(MARKER if self.has_focus else "  ", style="bold")
-        text.append(f"{self.number}. ")
-        text.append(self.choice.text)
-        return text
+    def render(self) -> Table:
+        # Two columns, so that a long option's second line lines up with its first word.
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        prefix = Text(MARKER if self.has_focus else "  ", style="bold")
+        prefix.append(f"{self.number}. ")
+        grid.add_row(prefix, Text(self.choice.text))
+        return grid
 
     def on_focus(self) -> None:
         self.refresh()
