@@ -15,6 +15,17 @@ TESTS = Path(__file__).parent
 STORIES = TESTS / "stories"
 REPO = TESTS.parent
 SCENES = REPO / "scenes"
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, which .ci/run installs; browser tests skip without it."""
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+"""Headless flags for a machine with no network but its own."""
 
 
 def screen_text(app: App[object]) -> str:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
 from class_reports import write_class
-from conftest import SCENES
+from conftest import CHROMIUM, CHROMIUM_ARGS, SCENES
 from rich.console import Console
 
 from explainer.cli import main
@@ -55,24 +54,14 @@ def test_the_class_command_writes_a_page_and_says_which_files_it_skipped(tmp_pat
 
 
 def test_the_class_page_renders_in_chromium_with_no_request(tmp_path: Path) -> None:
-    if shutil.which("chromium") is None and not Path("/usr/bin/chromium").exists():
-        pytest.skip("chromium is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip(f"needs Debian's chromium at {CHROMIUM}")
     playwright = pytest.importorskip("playwright.sync_api")
     write_class(tmp_path / "reports")
     assert main(["class", str(tmp_path / "reports"), "-o", str(tmp_path / "class.html")]) == 0
     requests: list[str] = []
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-quic",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on("request", lambda request: requests.append(request.url))
         page.goto((tmp_path / "class.html").as_uri())

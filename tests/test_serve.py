@@ -15,21 +15,12 @@ from urllib.parse import urlparse
 from urllib.request import urlopen
 
 import pytest
-from conftest import REPO, STORIES
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, STORIES
 
 from explainer.cli import build_parser
 from explainer.outputs.serve import LOOPBACK, listening_message, offline_page, served_command
 
 TINY = STORIES / "tiny"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 WAIT = 30.0  # seconds; generous, so a slow CI machine is never mistaken for a failure
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
