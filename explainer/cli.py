@@ -63,8 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="when the story is already open for this student elsewhere, take the save over without asking "
         "(line mode with piped input otherwise reads only)",
     )
-    # One browser tab of `serve`: always the full-screen app, and no shared saved progress.
-    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check a story folder and report every problem")
     check.add_argument(
@@ -112,19 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write to FILE: Markdown (.md) or a standalone web page (.html); default: show it in the terminal",
     )
-    serve = commands.add_parser("serve", help="serve the app to web browsers; every browser tab is its own reader")
+    serve = commands.add_parser(
+        "serve", help="serve the story as web pages: each student signs in by name, with a teacher's link"
+    )
     serve.add_argument(
         "--host",
         default="127.0.0.1",
         help="the address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 lets other computers in)",
     )
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
-    serve.add_argument(
-        "--teacher",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="every tab is in teacher mode, with notes and answer keys (for the teacher's own screen only)",
-    )
+    serve.add_argument("--verbose", action="store_true", help="print one line for every request")
     for command in commands.choices.values():
         # --scenes works after the sub-command too: `check --scenes DIR`.
         command.add_argument(
@@ -164,16 +159,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_handout(story, args.answers, args.output)
     if args.command == "serve":
-        from explainer.outputs.serve import run_server
+        from explainer.outputs.web.server import run_server
 
-        return run_server(folder, args.host, args.port, args.teacher, story.title)
-    if args.plain or not (args.served or (sys.stdin.isatty() and sys.stdout.isatty())):
+        return run_server(story, args.host, args.port, args.verbose)
+    if args.plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
         from explainer.outputs.line_mode import run_plain
 
         return run_plain(story, args.student, args.teacher, args.take_over, wrap_lines=not args.no_wrap)
     from explainer.reader.saves import SaveSlot
     from explainer.tui.app import ExplainerApp
 
-    slot = None if args.served else SaveSlot(story, args.student)
-    ExplainerApp(story, save_slot=slot, teacher=args.teacher).run()
+    ExplainerApp(story, save_slot=SaveSlot(story, args.student), teacher=args.teacher).run()
     return 0

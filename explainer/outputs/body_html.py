@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markdown_it.renderer import RendererHTML
@@ -13,14 +13,15 @@ from explainer.story.glossary import Glossary
 from explainer.story.markdown import is_safe, parse, parser, shown_address, term_index
 
 
-def body_html(markdown: str, glossary: Glossary | None = None) -> str:
+def body_html(markdown: str, glossary: Glossary | None = None, term_link: Callable[[int], str] | None = None) -> str:
     """A body as HTML: no raw HTML, no pictures loaded, links only to the web and e-mail.
 
-    Each link's address is written after its words, for a handout read on paper; glossary
-    terms are plain words.
+    Each link's address is written after its words, for a handout read on paper. Glossary
+    terms are plain words, or with ``term_link`` links to the address it gives for the term's
+    position in the glossary (a web page's definitions).
     """
     tokens = parse(markdown, glossary).to_tokens()
-    return _Renderer().render(tokens, parser().options, {})
+    return _Renderer().render(tokens, parser().options, {"term_link": term_link})
 
 
 class _Renderer(RendererHTML):
@@ -29,6 +30,9 @@ class _Renderer(RendererHTML):
     def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         """A web or e-mail link opens; any other target is shown as text, after the words."""
         href = str(tokens[idx].attrs.get("href", ""))
+        index = term_index(href)
+        if index is not None and env.get("term_link") is not None:
+            return f'<a class="term" href="{self._escape(env["term_link"](index))}">'
         return f'<a href="{self._escape(href)}">' if _followed(href) else ""
 
     def link_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
@@ -42,7 +46,8 @@ class _Renderer(RendererHTML):
         href = str(tokens[start].attrs.get("href", ""))
         words = self.renderInlineAsText(tokens[start + 1 : idx], options, env)
         address = shown_address(href, words)
-        closing = "</a>" if _followed(href) else ""
+        linked_term = term_index(href) is not None and env.get("term_link") is not None
+        closing = "</a>" if _followed(href) or linked_term else ""
         return closing + (f' <span class="address">({self._escape(address)})</span>' if address else "")
 
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:

@@ -6,8 +6,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from explainer.reader.journey import Journey
-from explainer.reader.outline import PassageNode, minutes_left, outline, seen
-from explainer.reader.shown import section_title
+from explainer.reader.outline import PassageNode, count_of, outline, seen
 from explainer.story.model import Term
 
 HELP = """\
@@ -57,26 +56,6 @@ def _folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def where_lines(journey: Journey) -> list[str]:
-    """Where the reader is: the section, the passages behind them and the minutes left."""
-    story, passage = journey.story, journey.passage
-    if passage.ending:
-        place = "You are at the end."
-    elif passage.section == 0:
-        place = f"You are in the introduction: {passage.title}."
-    else:
-        title = section_title(story, passage.section)
-        inside = "" if title == passage.title else f": {passage.title}"
-        place = f"You are in section {passage.section} of {story.section_count}, {title}{inside}."
-    behind = len(journey.history.path) - 1
-    left = minutes_left(journey)
-    if passage.ending:
-        time = "You have reached the end."
-    else:
-        time = f"About {_count(left, 'minute')} left." if left else "Less than a minute left."
-    return [place, "This is your first passage." if behind == 0 else f"{_count(behind, 'passage')} behind you.", time]
-
-
 def map_lines(journey: Journey) -> list[str]:
     """The story's sections, each followed by the passages this reader has read in it."""
     states = seen(journey)
@@ -86,7 +65,7 @@ def map_lines(journey: Journey) -> list[str]:
         ids = [p for node in section.passages for p in _flat(node)]
         read = [p for p in ids if states[p].value in ("current", "path", "visited")]
         lines.append(
-            f"{section.label}: {_count(len(read), 'passage')} read, about {_count(section.minutes, 'minute')}."
+            f"{section.label}: {count_of(len(read), 'passage')} read, about {count_of(section.minutes, 'minute')}."
         )
         for passage_id in read:
             here = " (you are here)" if states[passage_id].value == "current" else ""
@@ -98,16 +77,12 @@ def _flat(node: PassageNode) -> list[str]:
     return [node.passage_id] + [p for branch in node.branches for p in _flat(branch)]
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def terms_list(here: list[Term]) -> list[str]:
     """The terms of a passage, one to a line, and how to hear one."""
     if not here:
         return ["There are no glossary terms in this passage."]
     return [
-        f"{_count(len(here), 'term')} here:",
+        f"{count_of(len(here), 'term')} here:",
         *(term.name for term in here),
         f"Type g and a term to hear what it means, e.g. g {here[0].name}.",
     ]

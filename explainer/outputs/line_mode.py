@@ -16,12 +16,12 @@ from explainer.outputs.line_commands import (
     map_lines,
     terms_list,
     terms_starting,
-    where_lines,
 )
 from explainer.outputs.line_editing import line_editing
 from explainer.outputs.plain_text import encodable, markdown_to_text, wrap
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
+from explainer.reader.outline import where_lines
 from explainer.reader.saves import READ_ONLY, SaveSlot, has_progress
 from explainer.reader.shown import feedback_line, passage_markdown, section_title, where
 from explainer.reader.summary import ending_summary

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Mode = Literal["app", "line", "handout"]
+Mode = Literal["app", "line", "handout", "web"]
 
 KEYS_LINE = "{keys}"
 _PLACEHOLDER = re.compile(r"^[ \t]*\{keys\}[ \t]*$", re.MULTILINE)
@@ -23,6 +23,11 @@ _KEYS: dict[Mode, tuple[str, ...]] = {
         "Type w to hear where you are, m for a map of what you have read, b to go back and f to go forward.",
         "Type h for every command, and q whenever you want to quit: your progress is kept.",
     ),
+    "web": (
+        "Choose an option with its button: click it, or press Tab to reach it and Enter to press it.",
+        "Back and Forward at the top of the page move through what you have read; the Map shows the whole story.",
+        "Help lists everything the pages can do. Your progress is saved after every step.",
+    ),
     "handout": ("On screen, the program lists its keys here: press ? in the full-screen app, or type h in line mode.",),
 }
 
@@ -31,6 +36,7 @@ _KEYS: dict[Mode, tuple[str, ...]] = {
 _AFTER: dict[Mode, str] = {
     "app": "Highlighted words are in the glossary, so you can select one whenever you need its definition.",
     "line": "After each passage you hear its glossary terms: g and a term says what it means.",
+    "web": "Words in the glossary are links: follow one to read its definition beside the passage.",
     "handout": "",
 }
 

@@ -152,3 +152,28 @@ def seen(journey: Journey) -> dict[str, Seen]:
         else:
             states[passage_id] = Seen.NOT_TAKEN if after_end else Seen.UNSEEN
     return states
+
+
+def where_lines(journey: Journey) -> list[str]:
+    """Where the reader is: the section, the passages behind them and the minutes left."""
+    story, passage = journey.story, journey.passage
+    if passage.ending:
+        place = "You are at the end."
+    elif passage.section == 0:
+        place = f"You are in the introduction: {passage.title}."
+    else:
+        title = section_title(story, passage.section)
+        inside = "" if title == passage.title else f": {passage.title}"
+        place = f"You are in section {passage.section} of {story.section_count}, {title}{inside}."
+    behind = len(journey.history.path) - 1
+    left = minutes_left(journey)
+    if passage.ending:
+        time = "You have reached the end."
+    else:
+        time = f"About {count_of(left, 'minute')} left." if left else "Less than a minute left."
+    return [place, "This is your first passage." if behind == 0 else f"{count_of(behind, 'passage')} behind you.", time]
+
+
+def count_of(number: int, noun: str) -> str:
+    """A number of things in words: ``1 minute``, ``3 minutes``."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
