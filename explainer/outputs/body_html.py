@@ -7,6 +7,7 @@ from typing import Any
 
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
 from markdown_it.utils import OptionsDict
 
 from explainer.story.glossary import Glossary
@@ -20,8 +21,12 @@ def body_html(markdown: str, glossary: Glossary | None = None, term_link: Callab
     terms are plain words, or with ``term_link`` links to the address it gives for the term's
     position in the glossary (a web page's definitions).
     """
-    tokens = parse(markdown, glossary).to_tokens()
-    return _Renderer().render(tokens, parser().options, {"term_link": term_link})
+    return tree_html(parse(markdown, glossary), term_link)
+
+
+def tree_html(tree: SyntaxTreeNode, term_link: Callable[[int], str] | None = None) -> str:
+    """An already parsed body as HTML, as :func:`body_html` makes it (for a page that also reads its terms)."""
+    return _RENDERER.render(tree.to_tokens(), parser().options, {"term_link": term_link})
 
 
 class _Renderer(RendererHTML):
@@ -91,3 +96,7 @@ def _followed(href: str) -> bool:
 
 def _number(token: Token) -> int:
     return int(str(token.meta.get("id", 0))) + 1
+
+
+_RENDERER = _Renderer()
+"""One renderer for every body: it keeps no state, and making one looks up all its methods."""

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from explainer.story.folding import folded_with_offsets, name_key, nfc
 from explainer.story.model import Passage, Term
+
+if TYPE_CHECKING:
+    from markdown_it.tree import SyntaxTreeNode
 
 TERM_LINK_PREFIX = "term:"
 # An author's explicit term reference: [[Term]] or [[shown words|Term]].
@@ -89,11 +92,14 @@ class Glossary:
             found.setdefault(term_match.term.name, term_match.term)
         return list(found.values())
 
-    def terms_of(self, passage: Passage, markdown: str) -> list[Term]:
-        """The terms of a passage shown as ``markdown``: those linked in its text, then those it lists."""
+    def terms_of(self, passage: Passage, markdown: str, tree: SyntaxTreeNode | None = None) -> list[Term]:
+        """The terms of a passage shown as ``markdown``: those linked in its text, then those it lists.
+
+        ``tree``: ``markdown`` already parsed with this glossary, when the caller has it.
+        """
         from explainer.story.markdown import linked_terms, parse  # which imports this module
 
-        terms = linked_terms(parse(markdown, self), self)
+        terms = linked_terms(tree if tree is not None else parse(markdown, self), self)
         for name in passage.terms:
             term = self.lookup(name)
             if term is not None and term not in terms:

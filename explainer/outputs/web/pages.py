@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from explainer.outputs.body_html import body_html
+from explainer.outputs.body_html import body_html, tree_html
 from explainer.outputs.web.readers import Reader
 from explainer.reader.journey import Journey
 from explainer.reader.outline import PassageNode, Seen, main_line, minutes_of, outline, seen, where_lines
@@ -15,6 +15,8 @@ from explainer.reader.shown import feedback_line, passage_markdown, where
 from explainer.reader.summary import ending_summary
 from explainer.reader.teacher_notes import teacher_notes
 from explainer.story.glossary import Glossary
+from explainer.story.markdown import parse
+from explainer.story.model import Term
 
 STATE_WORDS = {
     Seen.CURRENT: "you are here",
@@ -40,11 +42,24 @@ def progress(journey: Journey) -> dict[str, Any]:
     return {"where": where(journey.story, journey.passage), "time_left": where_lines(journey)[-1]}
 
 
-def passage_page(reader: Reader, glossary: Glossary, term: int | None, teacher: bool) -> dict[str, Any]:
-    """Everything the reading page shows: passage, question or ways on, feedback, terms, notes."""
+def definitions(glossary: Glossary) -> list[Markup]:
+    """Every term's definition as HTML, by its place in the glossary (made once: the story is fixed)."""
+    return [html(term.definition) for term in glossary.terms]
+
+
+def passage_page(
+    reader: Reader, glossary: Glossary, defined: list[Markup], term: int | None, teacher: bool
+) -> dict[str, Any]:
+    """Everything the reading page shows: passage, question or ways on, feedback, terms, notes.
+
+    Args:
+        defined: the definitions made by :func:`definitions`.
+        term: the glossary term whose definition the reader asked for, if any.
+    """
     journey = reader.journey
     passage = journey.passage
     markdown = passage_markdown(passage, journey.flags, keys="web")
+    tree = parse(markdown, glossary)  # once, for the page and for its terms
     question = passage.question
     answer = reader.answer
     reader.answer = None
@@ -53,7 +68,7 @@ def passage_page(reader: Reader, glossary: Glossary, term: int | None, teacher: 
         "title": passage.title,
         "passage_id": passage.id,
         "step": journey.history.position,
-        "body": html(markdown, glossary),
+        "body": Markup(tree_html(tree, term_link)),
         "progress": progress(journey),
         "can_back": journey.history.can_go_back,
         "can_forward": journey.history.can_go_forward,
@@ -61,7 +76,7 @@ def passage_page(reader: Reader, glossary: Glossary, term: int | None, teacher: 
         "question": question,
         "choices": [(number, choice.text) for number, choice in enumerate(choices, start=1)],
         "feedback": _feedback(answer),
-        "terms": _terms(passage_terms(glossary, journey, markdown), glossary, term),
+        "terms": _terms(glossary.terms_of(passage, markdown, tree), glossary, defined, term),
         "ending": passage.ending,
         "notes": _notes(reader) if teacher else None,
         "solved": "",
@@ -75,23 +90,18 @@ def passage_page(reader: Reader, glossary: Glossary, term: int | None, teacher: 
     return page
 
 
-def passage_terms(glossary: Glossary, journey: Journey, markdown: str) -> list[Any]:
-    """The glossary terms of the passage as the reader sees it."""
-    return glossary.terms_of(journey.passage, markdown)
-
-
 def _feedback(answer: Any) -> dict[str, Any] | None:
     if answer is None:
         return None
     return {"correct": answer.correct, "chosen": answer.option.text, "text": feedback_line(answer)}
 
 
-def _terms(terms: list[Any], glossary: Glossary, chosen: int | None) -> list[dict[str, Any]]:
+def _terms(terms: list[Term], glossary: Glossary, defined: list[Markup], chosen: int | None) -> list[dict[str, Any]]:
     return [
         {
             "index": glossary.index_of(term),
             "name": term.name,
-            "definition": html(term.definition),
+            "definition": defined[glossary.index_of(term)],
             "aliases": ", ".join(term.aliases),
             "source": term.source,
             "chosen": glossary.index_of(term) == chosen,

@@ -59,7 +59,7 @@ async def read(request: web.Request) -> web.StreamResponse:
     reader = _reader(request)
     term = _term_asked(request, reader)
     visitor = site.sessions.of(request)
-    page = passage_page(reader, site.glossary, term, teacher=visitor is not None and visitor.teacher)
+    page = passage_page(reader, site.glossary, site.definitions, term, teacher=visitor is not None and visitor.teacher)
     return site.render(request, "read.html", page)
 
 

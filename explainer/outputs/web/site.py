@@ -10,6 +10,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from explainer.outputs.web.pages import definitions
 from explainer.outputs.web.readers import Classroom, Reader
 from explainer.outputs.web.sessions import THEMES, Sessions, Visitor
 from explainer.reader.journey import Journey
@@ -26,6 +27,7 @@ class Site:
     def __init__(self, story: Story, teacher_key: str, folder: Path | None = None) -> None:
         self.story = story
         self.glossary = Glossary(story.terms)
+        self.definitions = definitions(self.glossary)
         self.classroom = Classroom(story, folder)
         self.sessions = Sessions()
         self.teacher_key = teacher_key
