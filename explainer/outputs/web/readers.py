@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,26 +35,40 @@ class Reader:
     """The quiz answer just given, shown with its feedback on the next page only."""
     keys_revealed: set[str] = field(default_factory=set)
     last_step: float = field(default_factory=time.monotonic)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+    """Held while one of this reader's requests runs: their steps and saves never overlap."""
 
     @property
     def read_only(self) -> bool:
         """Whether nothing this reader does is saved (the save is open elsewhere)."""
         return self.slot is not None and self.slot.read_only
 
-    def save(self) -> None:
-        """Save the journey after a step; a problem is said once, on the next page."""
+    async def save(self) -> None:
+        """Save the journey after a step; a problem is said once, on the next page.
+
+        The file is written in a thread, so that waiting for the disk holds up no other reader;
+        the caller holds :attr:`lock`, so the journey does not change meanwhile.
+        """
         self.last_step = time.monotonic()
         if self.slot is not None:
-            problem = self.slot.save(self.journey)
-            if problem:
-                self.notices.append(problem)
+            self.journey.record_time()  # here: the class page may be reading the times meanwhile
+            self._said(await asyncio.to_thread(self.slot.save, self.journey))
 
-    def take_over(self) -> None:
+    def save_now(self) -> None:
+        """Save the journey at once (when the server stops)."""
+        if self.slot is not None:
+            self._said(self.slot.save(self.journey))
+
+    def _said(self, problem: str | None) -> None:
+        if problem:
+            self.notices.append(problem)
+
+    async def take_over(self) -> None:
         """Write the save from now on, although another copy has it open."""
         if self.slot is not None and self.slot.read_only:
             self.slot.read_only = False
             self.slot.take_over()
-            self.save()
+            await self.save()
 
     def take_notices(self) -> list[str]:
         """The notices to show now (each is shown once)."""
@@ -113,6 +128,6 @@ class Classroom:
     def close(self) -> None:
         """Save everyone a last time and give the saves up."""
         for reader in self.students.values():
-            reader.save()
+            reader.save_now()
             if reader.slot is not None:
                 reader.slot.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from aiohttp import web
 from markupsafe import Markup
 
@@ -16,15 +18,23 @@ from explainer.reader.report_data import build_report
 from explainer.reader.saves import normal_name
 
 routes = web.RouteTableDef()
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+ReaderHandler = Callable[[web.Request, Reader], Awaitable[web.StreamResponse]]
 
 
-def _reader(request: web.Request) -> Reader:
-    """The reader this request reads as; a visitor with none is sent to sign in first."""
-    site = request.app[SITE]
-    reader = site.reader_of(site.sessions.of(request))
-    if reader is None:
-        raise web.HTTPSeeOther("/")
-    return reader
+def reading(handler: ReaderHandler) -> Handler:
+    """A page of the reader this request reads as, one request of theirs at a time (a visitor with
+    none is sent to sign in first)."""
+
+    async def with_reader(request: web.Request) -> web.StreamResponse:
+        site = request.app[SITE]
+        reader = site.reader_of(site.sessions.of(request))
+        if reader is None:
+            raise web.HTTPSeeOther("/")
+        async with reader.lock:  # a save being written must not meet the next step
+            return await handler(request, reader)
+
+    return with_reader
 
 
 @routes.get("/")
@@ -53,17 +63,17 @@ async def join(request: web.Request) -> web.StreamResponse:
 
 
 @routes.get("/read")
-async def read(request: web.Request) -> web.StreamResponse:
+@reading
+async def read(request: web.Request, reader: Reader) -> web.StreamResponse:
     """The passage, its question or ways on, the feedback of an answer, and its glossary terms."""
     site = request.app[SITE]
-    reader = _reader(request)
-    term = _term_asked(request, reader)
+    term = await _term_asked(request, reader)
     visitor = site.sessions.of(request)
     page = passage_page(reader, site.glossary, site.definitions, term, teacher=visitor is not None and visitor.teacher)
     return site.render(request, "read.html", page)
 
 
-def _term_asked(request: web.Request, reader: Reader) -> int | None:
+async def _term_asked(request: web.Request, reader: Reader) -> int | None:
     """The glossary term the reader followed a link to (remembered for their report), if any."""
     site = request.app[SITE]
     asked = request.query.get("term", "")
@@ -72,14 +82,14 @@ def _term_asked(request: web.Request, reader: Reader) -> int | None:
     term = site.glossary.by_index(int(asked))
     if term.name not in reader.journey.looked_up:
         reader.journey.look_up(term.name)
-        reader.save()
+        await reader.save()
     return int(asked)
 
 
 @routes.post("/choose")
-async def choose(request: web.Request) -> web.StreamResponse:
+@reading
+async def choose(request: web.Request, reader: Reader) -> web.StreamResponse:
     """Pick a choice or answer a quiz; a form from a page that is out of date changes nothing."""
-    reader = _reader(request)
     form = await request.post()
     journey = reader.journey
     here = f"{journey.history.position}-{journey.passage.id}"
@@ -90,43 +100,44 @@ async def choose(request: web.Request) -> web.StreamResponse:
         return see_other("/read")
     answer = journey.choose(choices[int(number) - 1])
     reader.answer = answer
-    reader.save()
+    await reader.save()
     return see_other("/read#feedback" if answer is not None else "/read")
 
 
 @routes.post("/back")
-async def back(request: web.Request) -> web.StreamResponse:
+@reading
+async def back(request: web.Request, reader: Reader) -> web.StreamResponse:
     """Go back one passage."""
-    reader = _reader(request)
     if reader.journey.back():
-        reader.save()
+        await reader.save()
     return see_other("/read")
 
 
 @routes.post("/forward")
-async def forward(request: web.Request) -> web.StreamResponse:
+@reading
+async def forward(request: web.Request, reader: Reader) -> web.StreamResponse:
     """Go forward again along the path."""
-    reader = _reader(request)
     if reader.journey.forward():
-        reader.save()
+        await reader.save()
     return see_other("/read")
 
 
 @routes.get("/map")
-async def story_map(request: web.Request) -> web.StreamResponse:
+@reading
+async def story_map(request: web.Request, reader: Reader) -> web.StreamResponse:
     """Every section and passage, the reader's path marked, read passages to open again."""
     site = request.app[SITE]
-    return site.render(request, "map.html", {"title": "Story map", **map_page(_reader(request).journey)})
+    return site.render(request, "map.html", {"title": "Story map", **map_page(reader.journey)})
 
 
 @routes.post("/revisit")
-async def revisit(request: web.Request) -> web.StreamResponse:
+@reading
+async def revisit(request: web.Request, reader: Reader) -> web.StreamResponse:
     """Open again a passage read before (from the map)."""
-    reader = _reader(request)
     passage_id = str((await request.post()).get("passage", ""))
     if passage_id in reader.journey.visited:
         reader.journey.revisit(passage_id)
-        reader.save()
+        await reader.save()
     return see_other("/read")
 
 
@@ -150,33 +161,34 @@ async def theme(request: web.Request) -> web.StreamResponse:
 
 
 @routes.get("/restart")
-async def restart_page(request: web.Request) -> web.StreamResponse:
+@reading
+async def restart_page(request: web.Request, reader: Reader) -> web.StreamResponse:
     """Ask before starting over."""
-    _reader(request)
     return request.app[SITE].render(request, "restart.html", {"title": "Start over?"})
 
 
 @routes.post("/restart")
-async def restart(request: web.Request) -> web.StreamResponse:
+@reading
+async def restart(request: web.Request, reader: Reader) -> web.StreamResponse:
     """Start over from the beginning; the attempt before stays in the report."""
-    reader = _reader(request)
     reader.journey = reader.journey.fresh()
-    reader.save()
+    await reader.save()
     return see_other("/read")
 
 
 @routes.post("/take-over")
-async def take_over(request: web.Request) -> web.StreamResponse:
+@reading
+async def take_over(request: web.Request, reader: Reader) -> web.StreamResponse:
     """Save here from now on, although the story is open for this student elsewhere."""
-    _reader(request).take_over()
+    await reader.take_over()
     return see_other("/read")
 
 
 @routes.get("/report")
-async def report(request: web.Request) -> web.StreamResponse:
+@reading
+async def report(request: web.Request, reader: Reader) -> web.StreamResponse:
     """The reader's report of this attempt: path, quizzes, decisions, terms, time."""
     site = request.app[SITE]
-    reader = _reader(request)
     text = report_markdown(build_report(reader.journey, reader.name))
     body = Markup(body_html(text.split("\n", 1)[1]))  # the page has its own heading
     return site.render(request, "report.html", {"title": "Your report", "report": body})
