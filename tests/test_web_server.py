@@ -169,3 +169,21 @@ def test_thirty_students_play_whole_paths_at_once(tmp_path: Path) -> None:
     assert all(json.loads(save.read_text())["journey"]["ended"] for save in saves)
     assert "Traceback" not in served.said() and "failed" not in served.said()
     print(f"{len(pages)} pages, p95 {pages[int(len(pages) * 0.95)] * 1000:.0f} ms")
+
+
+async def test_a_save_open_in_a_terminal_is_read_only_until_taken_over(client: TestClient) -> None:  # type: ignore[type-arg]
+    from explainer.reader.saves import SaveSlot
+
+    terminal = SaveSlot(load_story(TINY), "Ann")
+    assert terminal.claim()  # the terminal app has Ann's save open
+    try:
+        page = await (await client.post("/join", data={"name": "Ann"}, headers=own(client))).text()
+        assert "open for you elsewhere" in page and "Save here from now on" in page
+        await client.post("/choose", data={"at": "0-start", "choice": "1"}, headers=own(client))
+        assert not terminal.path.exists()  # reading only: nothing written
+        page = await (await client.post("/take-over", headers=own(client))).text()
+        assert "Save here from now on" not in page
+        saved = json.loads(terminal.path.read_text())
+        assert saved["student"] == "Ann" and len(saved["journey"]["answers"]["start"]) == 1
+    finally:
+        terminal.close()
