@@ -15,7 +15,7 @@ from urllib.request import urlopen
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from conftest import REPO, SCENES
+from conftest import REPO
 from web_server import TINY, WAIT, free_port, serving
 from web_students import play_together
 
@@ -155,20 +155,19 @@ def test_on_every_address_it_prints_the_network_addresses_and_logs_only_when_ver
 
 
 def test_thirty_students_play_whole_paths_at_once(tmp_path: Path) -> None:
-    with serving(SCENES, tmp_path / "serve.log") as served:
+    """Bounded: the tiny story (benchmarks/run.py --only web plays the real one and times it)."""
+    with serving(TINY, tmp_path / "serve.log") as served:
         started = time.monotonic()
         students = asyncio.run(play_together(served.url, 30))
         took = time.monotonic() - started
         with urlopen(served.url + "/", timeout=WAIT) as reply:
             assert reply.status == 200  # still serving
-    pages = sorted(second for student in students for second in student.seconds)
-    assert len(students) == 30 and all(len(student.seconds) > 10 for student in students)
-    assert took < 300, f"30 students took {took:.0f} s"
+    assert len(students) == 30 and all(len(student.seconds) >= 6 for student in students)
+    assert took < 120, f"30 students took {took:.0f} s"
     saves = list((tmp_path / "explainer-data" / "saves").glob("*/*.json"))
     assert len(saves) == 30
     assert all(json.loads(save.read_text())["journey"]["ended"] for save in saves)
     assert "Traceback" not in served.said() and "failed" not in served.said()
-    print(f"{len(pages)} pages, p95 {pages[int(len(pages) * 0.95)] * 1000:.0f} ms")
 
 
 async def test_a_save_open_in_a_terminal_is_read_only_until_taken_over(client: TestClient) -> None:  # type: ignore[type-arg]
