@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -16,7 +17,7 @@ from explainer.reader.summary import ending_summary
 from explainer.reader.teacher_notes import teacher_notes
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import parse
-from explainer.story.model import Term
+from explainer.story.model import Passage, Term
 
 STATE_WORDS = {
     Seen.CURRENT: "you are here",
@@ -47,6 +48,18 @@ def definitions(glossary: Glossary) -> list[Markup]:
     return [html(term.definition) for term in glossary.terms]
 
 
+@lru_cache(maxsize=2048)
+def passage_body(glossary: Glossary, passage: Passage, flags: frozenset[str]) -> tuple[Markup, tuple[Term, ...]]:
+    """A passage as HTML and its glossary terms, for readers with these flags.
+
+    Kept once made: the story does not change while the server runs, and rendering the passage
+    for every page was most of a page's time with a class reading at once.
+    """
+    markdown = passage_markdown(passage, flags, keys="web")
+    tree = parse(markdown, glossary)  # once, for the page and for its terms
+    return Markup(tree_html(tree, term_link)), tuple(glossary.terms_of(passage, markdown, tree))
+
+
 def passage_page(
     reader: Reader, glossary: Glossary, defined: list[Markup], term: int | None, teacher: bool
 ) -> dict[str, Any]:
@@ -58,8 +71,7 @@ def passage_page(
     """
     journey = reader.journey
     passage = journey.passage
-    markdown = passage_markdown(passage, journey.flags, keys="web")
-    tree = parse(markdown, glossary)  # once, for the page and for its terms
+    body, terms = passage_body(glossary, passage, journey.flags)
     question = passage.question
     answer = reader.answer
     reader.answer = None
@@ -68,7 +80,7 @@ def passage_page(
         "title": passage.title,
         "passage_id": passage.id,
         "step": journey.history.position,
-        "body": Markup(tree_html(tree, term_link)),
+        "body": body,
         "progress": progress(journey),
         "can_back": journey.history.can_go_back,
         "can_forward": journey.history.can_go_forward,
@@ -76,7 +88,7 @@ def passage_page(
         "question": question,
         "choices": [(number, choice.text) for number, choice in enumerate(choices, start=1)],
         "feedback": _feedback(answer),
-        "terms": _terms(glossary.terms_of(passage, markdown, tree), glossary, defined, term),
+        "terms": _terms(terms, glossary, defined, term),
         "ending": passage.ending,
         "notes": _notes(reader) if teacher else None,
         "solved": "",
@@ -96,7 +108,9 @@ def _feedback(answer: Any) -> dict[str, Any] | None:
     return {"correct": answer.correct, "chosen": answer.option.text, "text": feedback_line(answer)}
 
 
-def _terms(terms: list[Term], glossary: Glossary, defined: list[Markup], chosen: int | None) -> list[dict[str, Any]]:
+def _terms(
+    terms: tuple[Term, ...], glossary: Glossary, defined: list[Markup], chosen: int | None
+) -> list[dict[str, Any]]:
     return [
         {
             "index": glossary.index_of(term),
