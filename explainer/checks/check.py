@@ -26,6 +26,7 @@ DEFAULT_MIN_SENTENCE = 10.0  # mean words a sentence below which prose reads as 
 LONG_FACTOR = 3  # a passage this many times the typical length is "far longer"
 LONG_MINIMUM = 250  # ... and at least this many words
 MIN_GRADED_WORDS = 30  # too few words give a meaningless reading grade
+MIN_CHOPPY_WORDS = 150  # ... and a meaningless mean sentence length
 MAX_LOOP_NAMES = 5
 
 
@@ -211,7 +212,8 @@ class _Checks:
             if counts.words < MIN_GRADED_WORDS:
                 continue
             part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'
-            if counts.sentences and (mean := counts.words / counts.sentences) < self.min_sentence:
+            mean = counts.words / counts.sentences if counts.sentences else 0.0
+            if counts.words >= MIN_CHOPPY_WORDS and mean < self.min_sentence:
                 limit = f"{self.min_sentence:g}"
                 self.warn(first.file, first.line, "choppy", part=part, mean=f"{mean:.1f}", limit=limit)
             if (reading := grade(counts)) > self.max_grade:

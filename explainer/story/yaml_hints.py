@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from explainer.story.problems import MESSAGES
 from explainer.story.yaml_reader import YamlProblem
 
 # A field on a line of its own: indent, an optional "- ", the name, the colon, the value.
@@ -23,7 +24,6 @@ MARKDOWN_STARTS = {
     "!": "a tag (!name)",
     ">": "folded text that must start on the next line",
     "`": "a character that cannot start a value",
-    "&": "an anchor (&name)",
     "{": "the start of a mapping",
     "@": "a character that cannot start a value",
     "%": "a directive",
@@ -59,7 +59,7 @@ def explain(text: str, trouble: YamlProblem) -> Hint | None:
         field = FIELD_LINE.match(lines[number - 1])
         value = (field.group("value") or "").strip() if field else ""
         if field and value[:1] in MARKDOWN_STARTS and not _BLOCK_HEADER.match(value) and not _closed(value):
-            problem = trouble.values.get("problem", MESSAGES_OF.get(trouble.code, trouble.code))
+            problem = trouble.values.get("problem") or _said(trouble)
             fixed = quoted_line("", field.group("dash") or "", field.group("key"), value)
             meaning = MARKDOWN_STARTS[value[0]]
             values = {"field": field.group("key"), "char": value[0], "meaning": meaning, "fixed": fixed}
@@ -124,7 +124,10 @@ def _misindented(lines: list[str], number: int, trouble: YamlProblem) -> Hint | 
     return None
 
 
-MESSAGES_OF = {"yaml-alias": "an alias", "yaml-anchor": "an anchor", "yaml-tag": "a tag"}
+def _said(trouble: YamlProblem) -> str:
+    """The project's own words for a YAML problem that has no parser message."""
+    said = MESSAGES[trouble.code].format(**trouble.values)
+    return said.removeprefix("YAML ")
 
 
 def _closed(value: str) -> bool:
