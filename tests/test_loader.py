@@ -311,7 +311,7 @@ CASES = [
     Case(
         "goto-missing-near",
         {"01-start.md": START.replace("goto: end", "goto: ends")},
-        ['01-start.md:6: choice 1 goes to "ends", which does not exist: did you mean "end"?'],
+        ['01-start.md:6: choice 1 goes to "ends", which does not exist: did you mean "end" (story/02-end.md:2)?'],
     ),
     Case(
         "flag-never-set-near",
@@ -320,7 +320,7 @@ CASES = [
                 "Hello.", "::: if lucy\nHello.\n:::"
             )
         },
-        ['01-start.md:9: flag "lucy" is tested but never set: did you mean "lucky"?'],
+        ['01-start.md:9: flag "lucy" is tested but never set: did you mean "lucky" (story/01-start.md:5)?'],
     ),
     Case(
         "no-term-near",
@@ -328,7 +328,7 @@ CASES = [
             "01-start.md": START.replace("Hello.", "A [[Pets]]."),
             GLOSSARY: "terms:\n  - term: Pet\n    definition: An animal.\n",
         },
-        ['01-start.md:8: "Pets" is not a term in the glossary: did you mean "Pet"?'],
+        ['01-start.md:8: "Pets" is not a term in the glossary: did you mean "Pet" (story/glossary.yaml:2)?'],
     ),
     Case(
         "one-option",

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from explainer.story.files import GLOSSARY_FILE, label
+from explainer.story.files import GLOSSARY_FILE, label, read_text
 from explainer.story.problems import Problem, Severity, problem
 from explainer.story.yaml_hints import _BLOCK_HEADER, FIELD_LINE, TEXT_FIELDS, quoted_line
 
@@ -27,11 +27,8 @@ def comment_problems(folder: Path) -> list[Problem]:
         return []
     found: list[Problem] = []
     for path in [*paths, folder / GLOSSARY_FILE]:
-        try:
-            text = path.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError:
-            continue
-        if "#" in text:
+        text = read_text(path, folder.resolve(), _ignore)  # safely: it may be a FIFO, or huge
+        if text is not None and "#" in text:
             found += _file_problems(label(path), text.splitlines(), path.name == GLOSSARY_FILE)
     return found
 
@@ -86,3 +83,7 @@ def fold_under_hashes(problems: list[Problem], hashes: list[Problem]) -> list[Pr
 
 def _field_of(hash_problem: Problem) -> str:
     return hash_problem.message.split("'")[1]
+
+
+def _ignore(*_args: object, **_values: object) -> None:
+    """Problems reading a file were told by the loader."""

@@ -8,14 +8,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from explainer.story.files import label
-from explainer.story.problems import READ_FAILURES, Problem
+from explainer.story.files import label, read_text
+from explainer.story.problems import Problem, loses_passage
 
 NEAR_CUTOFF = 0.75
 # What a passage that could not be read would have given the rest of the story.
 _GIVES = re.compile(r"^[ \t-]*(id|goto|set)[ \t]*:[ \t]*[\"']?([\w-]+)", re.MULTILINE)
 # Problems elsewhere that a passage that could not be read may cause.
-FOLLOWERS = {"goto-missing", "goto-missing-near", "flag-never-set", "flag-never-set-near"}
+FOLLOWERS = {"goto-missing", "goto-missing-near", "flag-never-set", "flag-never-set-near", "no-term", "no-term-near"}
 STORY_WIDE = {"nothing-leads", "not-from-start", "dead-end", "loop", "no-ending", "flag-never-tested", "term-unused"}
 
 
@@ -34,7 +34,7 @@ def mark_consequences(problems: list[Problem], paths: list[Path]) -> list[Proble
     """
     failed: dict[str, str] = {}
     for found in sorted(problems):
-        if found.code in READ_FAILURES:
+        if loses_passage(found):
             failed.setdefault(found.file, f"{found.file}:{found.line}")
     if not failed:
         return problems
@@ -43,17 +43,17 @@ def mark_consequences(problems: list[Problem], paths: list[Path]) -> list[Proble
         file = label(path)
         if file not in failed:
             continue
-        try:
-            text = path.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError:
+        text = read_text(path, path.parent.resolve(), _ignore)  # safely: it may be a FIFO, or huge
+        if text is None:
             continue
         for match in _GIVES.finditer(text):
             given.setdefault(match.group(2), failed[file])
     marked = []
     for found in problems:
-        name = _named(found)
-        if found.code in FOLLOWERS and name in given:
-            found = replace(found, cause=given[name])
+        # What the lost passage's lines name goes under its error.
+        cause = given.get(_named(found)) if found.code in FOLLOWERS else None
+        if cause and f"{found.file}:{found.line}" not in failed.values():
+            found = replace(found, cause=cause)
         marked.append(found)
     return marked
 
@@ -66,8 +66,12 @@ def _named(found: Problem) -> str:
 
 def mark_story_wide(problems: list[Problem]) -> list[Problem]:
     """When a passage could not be read, the story-wide warnings marked as following from it."""
-    first = min((p for p in problems if p.code in READ_FAILURES and not p.cause), default=None)
+    first = min((p for p in problems if loses_passage(p) and not p.cause), default=None)
     if first is None:
         return problems
     cause = f"{first.file}:{first.line}"
     return [replace(p, cause=cause) if p.code in STORY_WIDE else p for p in problems]
+
+
+def _ignore(*_args: object, **_values: object) -> None:
+    """Problems reading a file again were told when it was first read."""

@@ -62,18 +62,27 @@ def check_links(findings: Findings, story: Story) -> None:
     for target, what, file, line in findings.gotos:
         if target not in story.passages:
             if near := nearest(target, story.passages):
-                findings.error(file, line, "goto-missing-near", what=what, target=target, near=near)
+                place = f"{story.passages[near].file}:{story.passages[near].line}"
+                findings.error(file, line, "goto-missing-near", what=what, target=target, near=near, place=place)
             else:
                 findings.error(file, line, "goto-missing", what=what, target=target)
     for name, file, line in findings.references:
         if story.term_named(name) is None:
             if near := nearest(name, [n for term in story.terms for n in term.names]):
-                findings.error(file, line, "no-term-near", name=name, near=near)
+                place = f"{label(Path(story.folder) / GLOSSARY_FILE)}:{story.term_named(near).line}"  # type: ignore[union-attr]
+                findings.error(file, line, "no-term-near", name=name, near=near, place=place)
             else:
                 findings.error(file, line, "no-term", name=name)
+    set_at = {
+        flag: f"{passage.file}:{choice.line}"
+        for passage in reversed(story.passages.values())
+        for choice in reversed(passage.all_choices)
+        for flag in choice.sets
+    }
     for flag, file, line in findings.tested:
         if flag not in findings.set_flags:
             if near := nearest(flag, findings.set_flags):
-                findings.error(file, line, "flag-never-set-near", flag=flag, near=near)
+                place = set_at.get(near, story.folder)
+                findings.error(file, line, "flag-never-set-near", flag=flag, near=near, place=place)
             else:
                 findings.error(file, line, "flag-never-set", flag=flag)

@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "decision-correct": "a decision has no right answer: 'correct' and 'feedback' belong to quizzes",
     "duplicate-option-id": 'option id "{id}" is used twice in this question',
     "goto-missing": '{what} goes to "{target}", which does not exist',
-    "goto-missing-near": '{what} goes to "{target}", which does not exist: did you mean "{near}"?',
+    "goto-missing-near": '{what} goes to "{target}", which does not exist: did you mean "{near}" ({place})?',
     "one-option": "a decision needs at least two options: with one, the reader has no choice to make",
     "no-right-answer": "the quiz has no right answer, so no reader can go on: mark one option 'correct: true'",
     "section-gap": "section {number} comes after section {previous}: sections go 1, 2, 3 ... in file order",
@@ -88,13 +88,13 @@ MESSAGES: dict[str, str] = {
     "if-not-closed": "'::: if' is not closed by a ':::' line",
     "bad-condition": 'a condition must be "FLAG" or "not FLAG", not "{value}"',
     "flag-never-set": 'flag "{flag}" is tested but never set',
-    "flag-never-set-near": 'flag "{flag}" is tested but never set: did you mean "{near}"?',
+    "flag-never-set-near": 'flag "{flag}" is tested but never set: did you mean "{near}" ({place})?',
     # The glossary.
     "glossary-shape": "the glossary must be a mapping with a 'terms' list",
     "term-twice": '"{name}" is already a term or alias at line {earlier}',
     "term-too-long": "a term or alias must be at most {limit} characters long",
     "no-term": '"{name}" is not a term in the glossary',
-    "no-term-near": '"{name}" is not a term in the glossary: did you mean "{near}"?',
+    "no-term-near": '"{name}" is not a term in the glossary: did you mean "{near}" ({place})?',
     # Traps: check reports them as errors, since a reader caught in one cannot go on.
     "dead-end": 'passage "{id}" is a dead end: it has no choices and is not an ending',
     "loop": "passages {ids} form a loop with no way out to an ending",
@@ -210,16 +210,29 @@ READ_FAILURES = {
 }
 
 
-def fold_consequences(problems: list[Problem]) -> list[Problem]:
-    """The problems sorted by file and line, each one's consequences folded under it.
+# Problems that lose a whole passage (or file, or glossary term) besides those of YAML.
+_LOSES = {"no-start", "empty-scene", "not-utf8", "unreadable", "not-file", "too-large", "outside"}
+_LOSES_FIELD = {"missing-field", "empty-field", "bad-name", "wrong-type"}
 
-    A problem with a ``cause`` is not shown itself: its cause is followed by one line
-    (``follows-from``) counting the problems that may follow from it and where they are.
+
+def loses_passage(found: Problem) -> bool:
+    """Whether a problem stops a passage (or a whole file, or a glossary term) from being read."""
+    if found.code in READ_FAILURES or found.code in _LOSES:
+        return True
+    return found.code in _LOSES_FIELD and any(f"'{name}'" in found.message for name in ("id", "title", "term"))
+
+
+def fold_consequences(problems: list[Problem]) -> list[Problem]:
+    """The problems sorted, each one's consequences folded under it.
+
+    Problems that stop a passage from being read come first, since others may follow from
+    them; then the rest, each group by file and line. A problem with a ``cause`` is not shown
+    itself: its cause is followed by one line (``follows-from``) counting them.
     """
     consequences: dict[str, list[Problem]] = {}
     causes = {f"{p.file}:{p.line}" for p in problems if not p.cause}
     shown = []
-    for found in sorted(problems):
+    for found in sorted(problems, key=lambda p: (not loses_passage(p), p)):
         if found.cause and found.cause in causes:
             consequences.setdefault(found.cause, []).append(found)
         else:
