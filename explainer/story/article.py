@@ -80,7 +80,8 @@ def parse_article(text: str) -> Article:
             continue
         if not block:
             continue
-        if is_heading(block[0][1]):
+        # A short first line is a heading, unless the next line goes on with its sentence.
+        if is_heading(block[0][1]) and (len(block) == 1 or not block[1][1][:1].islower()):
             if paragraphs:
                 sections.append(_section(heading, heading_line, paragraphs))
             (heading_line, heading), paragraphs = block[0], []

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from explainer.story.fields import Findings
 from explainer.story.model import Block, Passage, Question
+from explainer.story.problems import Verbatim
 
 WORDS_A_MINUTE = 175
 MINUTES_A_QUESTION = 1
@@ -50,7 +51,7 @@ def number_sections(findings: Findings, passages: list[Passage]) -> list[Passage
         number = given.section if given is not None else previous + 1
         first = given if given is not None else members[0]
         if number in seen:
-            place = f"{seen[number].file}:{seen[number].line}"
+            place = Verbatim(f"{seen[number].file}:{seen[number].line}")
             findings.error(first.file, first.line, "section-twice", number=number, place=place)
         elif number != previous + 1:
             findings.error(first.file, first.line, "section-gap", number=number, previous=previous)

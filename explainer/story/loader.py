@@ -10,7 +10,7 @@ from explainer.story.fields import Findings
 from explainer.story.files import GLOSSARY_FILE, label, scene_files
 from explainer.story.glossary_file import read_glossary
 from explainer.story.model import Passage, Story
-from explainer.story.problems import Problem, StoryError
+from explainer.story.problems import Problem, StoryError, Verbatim
 from explainer.story.scene_file import read_scene_file
 
 
@@ -62,14 +62,15 @@ def check_links(findings: Findings, story: Story) -> None:
     for target, what, file, line in findings.gotos:
         if target not in story.passages:
             if near := nearest(target, story.passages):
-                place = f"{story.passages[near].file}:{story.passages[near].line}"
+                place = Verbatim(f"{story.passages[near].file}:{story.passages[near].line}")
                 findings.error(file, line, "goto-missing-near", what=what, target=target, near=near, place=place)
             else:
                 findings.error(file, line, "goto-missing", what=what, target=target)
     for name, file, line in findings.references:
         if story.term_named(name) is None:
             if near := nearest(name, [n for term in story.terms for n in term.names]):
-                place = f"{label(Path(story.folder) / GLOSSARY_FILE)}:{story.term_named(near).line}"  # type: ignore[union-attr]
+                term_line = story.term_named(near).line  # type: ignore[union-attr]
+                place = Verbatim(f"{label(Path(story.folder) / GLOSSARY_FILE)}:{term_line}")
                 findings.error(file, line, "no-term-near", name=name, near=near, place=place)
             else:
                 findings.error(file, line, "no-term", name=name)
@@ -82,7 +83,7 @@ def check_links(findings: Findings, story: Story) -> None:
     for flag, file, line in findings.tested:
         if flag not in findings.set_flags:
             if near := nearest(flag, findings.set_flags):
-                place = set_at.get(near, story.folder)
+                place = Verbatim(set_at.get(near, story.folder))
                 findings.error(file, line, "flag-never-set-near", flag=flag, near=near, place=place)
             else:
                 findings.error(file, line, "flag-never-set", flag=flag)

@@ -158,6 +158,16 @@ def problem(file: str, line: int, code: str, severity: Severity = Severity.ERROR
     return Problem(file, line, MESSAGES[code].format(**{k: _shown(v) for k, v in values.items()}), severity, code)
 
 
+class Verbatim:
+    """A value shown in a message as it is, not shortened (a file's place)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return self.text
+
+
 def _shown(value: object) -> object:
     if isinstance(value, str):
         return visible(shorten(value))
