@@ -26,7 +26,7 @@ class WatchingLinePlayer(LinePlayer):
         super().__init__(*args, **kwargs)
         self.folder = folder
         self.files = FileWatch(folder)
-        self.told: list[str] = []
+        self.told: list[str] | None = None
 
     def run(self) -> int:
         self.tell_problems(reload_story(self.folder).problems, loaded=True)

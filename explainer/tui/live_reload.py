@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from explainer.checks.live import POLL_SECONDS, FileWatch, reload_story
 from explainer.reader.journey import Journey
+from explainer.story.files import label
 from explainer.story.glossary import Glossary
 from explainer.tui.widgets.passage_view import PassageView
 from explainer.tui.widgets.problems_panel import ProblemsPanel
@@ -23,13 +24,14 @@ class LiveReload:
         self.folder = folder
         self.files = FileWatch(folder)
         self.panel = ProblemsPanel(id="problems")
+        self.prefix = label(folder) + "/"
 
     async def start(self) -> None:
         """Show what check finds now, then poll."""
         screen = self.app.story_screen
         if screen is not None:
             await screen.mount(self.panel)
-        self.panel.show_problems(reload_story(self.folder).problems, loaded=True)
+        self.panel.show_problems(reload_story(self.folder).problems, loaded=True, folder=self.prefix)
         self.app.set_interval(POLL_SECONDS, self.poll)
 
     async def poll(self) -> None:
@@ -40,7 +42,7 @@ class LiveReload:
     async def reload(self) -> None:
         """Read the story again and show the reader's passage as it is now."""
         result = reload_story(self.folder)
-        self.panel.show_problems(result.problems, loaded=result.story is not None)
+        self.panel.show_problems(result.problems, loaded=result.story is not None, folder=self.prefix)
         screen = self.app.story_screen
         if result.story is None or screen is None:
             return

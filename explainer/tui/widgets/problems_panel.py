@@ -28,9 +28,12 @@ class ProblemsPanel(Static):
     }
     """
 
-    def show_problems(self, problems: list[Problem], loaded: bool) -> None:
-        """Show the problems; ``loaded`` says whether the story was taken up again."""
-        lines = [problem.labelled() for problem in problems[:MAX_LINES]]
+    def show_problems(self, problems: list[Problem], loaded: bool, folder: str = "") -> None:
+        """Show the problems; ``loaded`` says whether the story was taken up again.
+
+        Files are named within the story ``folder``, as the author's editor shows them.
+        """
+        lines = [problem.labelled().removeprefix(folder) for problem in problems[:MAX_LINES]]
         if len(problems) > MAX_LINES:
             lines.append(f"... and {len(problems) - MAX_LINES} more: run check to see them all")
         if not loaded:
