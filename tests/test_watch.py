@@ -70,7 +70,7 @@ async def test_watching_shows_the_warnings_of_the_story_at_once(tmp_path: Path) 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         shown = " ".join(screen_text(app).split())
-        assert ' glossary.yaml:16: warning: term "Spare" is defined but never used' in shown
+        assert 'glossary.yaml:16: warning: term "Spare" is defined but never used' in shown
 
 
 class EditingInput(io.StringIO):
