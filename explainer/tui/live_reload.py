@@ -27,12 +27,19 @@ class LiveReload:
         self.prefix = label(folder) + "/"
 
     async def start(self) -> None:
-        """Show what check finds now, then poll."""
+        """Poll, and show what check finds now once the story screen is drawn."""
         screen = self.app.story_screen
         if screen is not None:
-            await screen.mount(self.panel)
-        self.panel.show_problems(reload_story(self.folder).problems, loaded=True, folder=self.prefix)
+            screen.call_after_refresh(self._show_panel)
         self.app.set_interval(POLL_SECONDS, self.poll)
+
+    async def _show_panel(self) -> None:
+        screen = self.app.story_screen
+        if screen is None:
+            return
+        # Below the reading column, above the keys (docked to the bottom).
+        await screen.mount(self.panel, after=screen.query_one("#main"))
+        self.panel.show_problems(reload_story(self.folder).problems, loaded=True, folder=self.prefix)
 
     async def poll(self) -> None:
         """Read the story again if a file changed."""

@@ -15,7 +15,6 @@ class ProblemsPanel(Static):
 
     DEFAULT_CSS = """
     ProblemsPanel {
-        dock: bottom;
         width: 100%;
         height: auto;
         max-height: 10;
