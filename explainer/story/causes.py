@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from explainer.story.files import label, read_text
+from explainer.story.files import GLOSSARY_FILE, label, read_text
 from explainer.story.problems import Problem, loses_passage
 
 NEAR_CUTOFF = 0.75
@@ -48,8 +48,13 @@ def mark_consequences(problems: list[Problem], paths: list[Path]) -> list[Proble
             continue
         for match in _GIVES.finditer(text):
             given.setdefault(match.group(2), failed[file])
+    # Terms that the glossary would have had, had it read: every missing term may follow from it.
+    glossary_cause = next((place for file, place in failed.items() if Path(file).name == GLOSSARY_FILE), "")
     marked = []
     for found in problems:
+        if glossary_cause and found.code in ("no-term", "no-term-near"):
+            marked.append(replace(found, cause=glossary_cause))
+            continue
         # What the lost passage's lines name goes under its error.
         cause = given.get(_named(found)) if found.code in FOLLOWERS else None
         if cause and f"{found.file}:{found.line}" not in failed.values():

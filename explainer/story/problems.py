@@ -221,7 +221,10 @@ READ_FAILURES = {
 
 
 # Problems that lose a whole passage (or file, or glossary term) besides those of YAML.
-_LOSES = {"no-start", "empty-scene", "not-utf8", "unreadable", "not-file", "too-large", "outside"}
+_LOSES = {
+    *("no-start", "empty-scene", "not-utf8", "unreadable", "not-file", "too-large", "outside"),
+    *("glossary-shape", "item-not-mapping"),
+}
 _LOSES_FIELD = {"missing-field", "empty-field", "bad-name", "wrong-type"}
 
 
@@ -229,6 +232,8 @@ def loses_passage(found: Problem) -> bool:
     """Whether a problem stops a passage (or a whole file, or a glossary term) from being read."""
     if found.code in READ_FAILURES or found.code in _LOSES:
         return True
+    if found.severity is Severity.ERROR and found.file.replace("\\", "/").rsplit("/", 1)[-1] == "glossary.yaml":
+        return True  # a term the glossary could not read: references to it fail elsewhere
     return found.code in _LOSES_FIELD and any(f"'{name}'" in found.message for name in ("id", "title", "term"))
 
 
