@@ -13,7 +13,7 @@ from pathlib import Path
 
 from explainer.story.files import GLOSSARY_FILE, label, read_text
 from explainer.story.problems import Problem, Severity, problem
-from explainer.story.yaml_hints import _BLOCK_HEADER, FIELD_LINE, TEXT_FIELDS, quoted_line
+from explainer.story.yaml_hints import _BLOCK_HEADER, FIELD_LINE, TEXT_FIELDS, quoted_line, whole
 
 _COMMENT = re.compile(r"[ \t]#")
 _DIVIDER = re.compile(r"^---[ \t]*$")
@@ -60,7 +60,7 @@ def _file_problems(file: str, lines: list[str], all_yaml: bool) -> list[Problem]
             continue
         if key not in TEXT_FIELDS or not value or value[0] in "\"'[{":
             continue
-        fixed = quoted_line("", field.group("dash") or "", key, value)
+        fixed = whole(quoted_line("", field.group("dash") or "", key, value))
         if value.startswith("#"):
             found.append(problem(file, number, "hash-start", Severity.ERROR, field=key, fixed=fixed))
         elif _COMMENT.search(value):

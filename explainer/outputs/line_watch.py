@@ -29,7 +29,12 @@ class WatchingLinePlayer(LinePlayer):
         self.told: list[str] | None = None
 
     def run(self) -> int:
-        self.tell_problems(reload_story(self.folder).problems, loaded=True)
+        # Read again now that the files are watched, so that no change since the start is missed.
+        result = reload_story(self.folder)
+        if result.story is not None:
+            self.story, self.glossary = result.story, Glossary(result.story.terms)
+            self.journey, _dropped = Journey.from_dict(result.story, self.journey.to_dict())
+        self.tell_problems(result.problems, loaded=True)
         return super().run()
 
     def ask(self, prompt: str = "> ") -> str | None:

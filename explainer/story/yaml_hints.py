@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explainer.story.problems import MESSAGES
+from explainer.story.problems import MESSAGES, Verbatim, visible
 from explainer.story.yaml_reader import YamlProblem
 
 # A field on a line of its own: indent, an optional "- ", the name, the colon, the value.
@@ -44,6 +44,11 @@ class Hint:
     values: dict[str, object]
 
 
+def whole(text: str) -> Verbatim:
+    """Text a message shows whole (the line to write must not be cut), made visible."""
+    return Verbatim(visible(text))
+
+
 def quoted_line(indent: str, dash: str, key: str, value: str) -> str:
     """The line to write instead: the value in double quotes, its quotes and backslashes escaped."""
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
@@ -58,12 +63,13 @@ def explain(text: str, trouble: YamlProblem) -> Hint | None:
             continue
         field = FIELD_LINE.match(lines[number - 1])
         value = (field.group("value") or "").strip() if field else ""
-        if field and value[:1] in MARKDOWN_STARTS and not _BLOCK_HEADER.match(value) and not _closed(value):
+        markdown = value[:1] in MARKDOWN_STARTS and not value.startswith("!!")  # "!!" is YAML's own tag
+        if field and markdown and not _BLOCK_HEADER.match(value) and not _closed(value):
             problem = trouble.values.get("problem") or _said(trouble)
             fixed = quoted_line("", field.group("dash") or "", field.group("key"), value)
             meaning = MARKDOWN_STARTS[value[0]]
-            values = {"field": field.group("key"), "char": value[0], "meaning": meaning, "fixed": fixed}
-            return Hint(number, "markdown-value", {**values, "problem": problem})
+            values = {"field": field.group("key"), "char": value[0], "meaning": meaning, "fixed": whole(fixed)}
+            return Hint(number, "markdown-value", {**values, "problem": whole(str(problem))})
     if hint := _unindented(lines, trouble):
         return hint
     for number in (trouble.line, trouble.line - 1):
@@ -86,7 +92,7 @@ def _unindented(lines: list[str], trouble: YamlProblem) -> Hint | None:
             field = FIELD_LINE.match(lines[above - 1])
             if field and _BLOCK_HEADER.match((field.group("value") or "").strip()):
                 problem = trouble.values.get("problem", trouble.code)
-                return Hint(number, "unindented", {"field": field.group("key"), "problem": problem})
+                return Hint(number, "unindented", {"field": field.group("key"), "problem": whole(str(problem))})
         return None
     return None
 
@@ -118,7 +124,7 @@ def _misindented(lines: list[str], number: int, trouble: YamlProblem) -> Hint | 
                 "got": _column(field),
                 "above": above.group("key"),
                 "want": _column(above),
-                "problem": problem,
+                "problem": whole(str(problem)),
             },
         )
     return None
