@@ -125,7 +125,7 @@ def test_line_mode_tells_a_mistake_as_lines_and_goes_on(tmp_path: Path) -> None:
     lines = output.getvalue().splitlines()
     told = lines.index("The story cannot be read as it is now; you are reading it as it was before:")
     assert lines[told + 1].startswith(f"{folder}/02-vote.md:15: error: 'feedback' is indented 4 spaces")
-    assert lines[told + 2] == "  1 more problem that may follow from this one; fix it and check again"
+    assert lines[told + 2] == "  9 more problems that may follow from this one; fix it and check again"
 
 
 def test_a_file_watch_sees_writes_new_files_and_removals(tmp_path: Path) -> None:
@@ -149,3 +149,14 @@ def test_reading_the_shipped_story_again_takes_little_time() -> None:
     reloaded = reload_story(scenes)
     assert reloaded.story is not None and reloaded.errors == 0
     assert time.process_time() - start < 2.0
+
+
+def test_a_reload_finds_what_check_finds(tmp_path: Path) -> None:
+    folder = council(tmp_path)
+    edit(folder / "02-vote.md", "- text: They said the pouches cost too much", "- text: Nothing #1 is wrong")
+    reloaded = reload_story(folder)
+    assert reloaded.story is not None  # it plays, and the cut is told
+    assert [p.labelled() for p in reloaded.problems] == [
+        f"{folder}/02-vote.md:14: warning: YAML cut 'text' at ' #' (the rest of the line is a comment); "
+        'to keep it, put it in quotes: - text: "Nothing #1 is wrong"'
+    ]

@@ -41,6 +41,16 @@ def check_story(
     Problems that may follow from a passage that could not be read come after its error, in
     place of being told one by one (see :func:`fold_consequences`).
     """
+    return checked_story(folder, max_grade, min_sentence, article)[1]
+
+
+def checked_story(
+    folder: str | Path,
+    max_grade: float = DEFAULT_MAX_GRADE,
+    min_sentence: float = DEFAULT_MIN_SENTENCE,
+    article: Article | None = None,
+) -> tuple[Story | None, list[Problem]]:
+    """The story in a folder (None if it cannot load) and all that :func:`check_story` finds."""
     story, problems = read_story(folder)
     hashes = comment_problems(Path(folder))
     if hashes:  # a value lost to a '#' can lose its passage too: what follows goes under it
@@ -50,7 +60,7 @@ def check_story(
         problems = problems + story_warnings(story, max_grade, min_sentence)
         if article is not None:
             problems += quote_problems(story, article)
-    return fold_consequences(mark_story_wide(problems))
+    return story, fold_consequences(mark_story_wide(problems))
 
 
 def run_check(

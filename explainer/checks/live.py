@@ -10,14 +10,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer.checks.check import story_warnings
-from explainer.story.causes import mark_story_wide
+from explainer.checks.check import checked_story
 from explainer.story.files import GLOSSARY_FILE
-from explainer.story.loader import read_story
 from explainer.story.model import Story
-from explainer.story.problems import Problem, Severity, fold_consequences
+from explainer.story.problems import Problem, Severity
 
 POLL_SECONDS = 0.5
+# Errors of `check` that leave a story the app can still play (a reader may be trapped later).
+PLAYABLE_ERRORS = {"dead-end", "loop", "quote-changed", "quote-missing", "follows-from"}
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,11 @@ class Reloaded:
 
 
 def reload_story(folder: str | Path) -> Reloaded:
-    """Read the story in ``folder`` and check it, as ``check`` does."""
-    story, problems = read_story(folder)
-    if story is not None and not problems:
-        problems = story_warnings(story)
-    elif problems:
-        story = None
-    return Reloaded(story, fold_consequences(mark_story_wide(problems)))
+    """Read the story in ``folder`` and check it, as ``check`` does (its quotes aside)."""
+    story, problems = checked_story(folder)
+    if any(p.severity is Severity.ERROR and p.code not in PLAYABLE_ERRORS for p in problems):
+        story = None  # the loader refused it: the app goes on with the story as it was
+    return Reloaded(story, problems)
 
 
 class FileWatch:
