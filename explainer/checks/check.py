@@ -7,19 +7,21 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from explainer.checks.article_quotes import quote_problems
 from explainer.checks.passage_words import TextFacts, explanation_markdown, read_texts, section_key
 from explainer.checks.reading_grade import ProseCounts, flesch_kincaid_grade, grade
 from explainer.checks.to_write import still_to_write
 from explainer.checks.yaml_comments import comment_problems, fold_under_hashes
-from explainer.story.article import Article
 from explainer.story.causes import mark_consequences, mark_story_wide
 from explainer.story.files import GLOSSARY_FILE, label
 from explainer.story.glossary import Glossary
 from explainer.story.loader import read_story
 from explainer.story.model import Passage, Story
 from explainer.story.problems import Problem, Severity, fold_consequences, problem, shown_count
+
+if TYPE_CHECKING:
+    from explainer.story.article import Article
 
 DEFAULT_MAX_GRADE = 9.0
 DEFAULT_MIN_SENTENCE = 10.0  # mean words a sentence below which prose reads as choppy
@@ -59,6 +61,8 @@ def checked_story(
     if story is not None:
         problems = problems + story_warnings(story, max_grade, min_sentence)
         if article is not None:
+            from explainer.checks.article_quotes import quote_problems  # only with --article
+
             problems += quote_problems(story, article)
     return story, fold_consequences(mark_story_wide(problems))
 

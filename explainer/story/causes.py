@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -21,6 +20,8 @@ STORY_WIDE = {"nothing-leads", "not-from-start", "dead-end", "loop", "no-ending"
 
 def nearest(name: str, names: Iterable[str]) -> str:
     """The one name a letter or two away from ``name`` (ignoring case), or ``""``."""
+    import difflib  # only when a name is missing: most stories load without it
+
     by_key = {candidate.casefold(): candidate for candidate in names}
     close = difflib.get_close_matches(name.casefold(), by_key, n=1, cutoff=NEAR_CUTOFF)
     return by_key[close[0]] if close else ""
