@@ -355,6 +355,31 @@ def measure_glossary_scaling(table: Table, sizes: list[int], work_dir: Path) -> 
         table.add(f"Glossary of {size:,} terms", result, target, met)
 
 
+def measure_reload(table: Table, folder: Path, runs: int) -> None:
+    """``--watch``: a file of the story changes; it is noticed, read and checked again."""
+    from explainer.checks.live import FileWatch, reload_story
+
+    progress("reload for --watch")
+    reload_story(folder)  # as in the app: everything imported by the first reading
+    files = FileWatch(folder)
+    polls, reloads = [], []
+    for _ in range(runs):
+        began = time.perf_counter()
+        files.changed()
+        polls.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        reloaded = reload_story(folder)
+        reloads.append(time.perf_counter() - began)
+        assert reloaded.story is not None
+    median = statistics.median(reloads)
+    table.add(
+        f"--watch: the story read and checked again after a change, median of {runs}",
+        f"{_seconds(median)} (max {_seconds(max(reloads))}); a poll of the files {_seconds(statistics.median(polls))}",
+        "≤ 200 ms",
+        median <= 0.2,
+    )
+
+
 def measure_hostile_bodies(table: Table, sizes: list[int]) -> None:
     """Each hostile body (long runs of "<", "[", "*", "_", backticks, spaces, term prefixes)
     parsed with terms linked, drawn by each output and read by ``check``."""
@@ -401,15 +426,15 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        default="startup,keys,stories,glossaries,hostile,web",
+        default="startup,keys,stories,glossaries,hostile,web,reload",
         metavar="PARTS",
-        help="which parts to run, separated by commas (default: all six)",
+        help="which parts to run, separated by commas (default: all of them)",
     )
     args = parser.parse_args()
     parts = set(args.only.split(","))
     started = time.perf_counter()
     folder, story_name = story_folder()
-    sections = {part: Table() for part in ("startup", "keys", "stories", "glossaries", "hostile", "web")}
+    sections = {part: Table() for part in ("startup", "keys", "stories", "glossaries", "hostile", "web", "reload")}
     # Scaling first, in a process where no app has run yet: like `check`, which runs alone.
     with tempfile.TemporaryDirectory() as work:
         if "stories" in parts:
@@ -420,6 +445,8 @@ def main() -> int:
             measure_glossary_scaling(sections["glossaries"], sizes, Path(work))
     if "hostile" in parts:
         measure_hostile_bodies(sections["hostile"], [24_000, 48_000, 96_000] if not args.quick else [12_000, 24_000])
+    if "reload" in parts:
+        measure_reload(sections["reload"], folder, runs=5 if args.quick else 15)
     if "startup" in parts:
         measure_startup(sections["startup"], folder, runs=3 if args.quick else 9)
     if "keys" in parts:

@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="when the story is already open for this student elsewhere, take the save over without asking "
         "(line mode with piped input otherwise reads only)",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="for authors: reload the story whenever one of its files changes, staying at the same passage, "
+        "and show what check finds",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check a story folder and report every problem")
     check.add_argument(
@@ -75,6 +81,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="GRADE",
         help="warn about sections that read above this school grade (Flesch-Kincaid; default: 9)",
     )
+    check.add_argument(
+        "--min-sentence",
+        type=float,
+        default=10.0,
+        metavar="WORDS",
+        help="warn about sections whose sentences average fewer words than this (choppy prose; default: 10)",
+    )
+    check.add_argument(
+        "--article",
+        type=Path,
+        metavar="FILE",
+        help="the article as plain text: check that the sections quote it word for word, in order, all of it",
+    )
+    new = commands.add_parser("new", help="start a story from a plain-text article: one scene file per section")
+    new.add_argument(
+        "article", type=Path, metavar="ARTICLE", help="the article: a title line, then paragraphs and headings"
+    )
+    new.add_argument("folder", type=Path, metavar="DIR", help="the new story folder (must not exist yet, or be empty)")
     report = commands.add_parser(
         "report", help="a student's path, quizzes, decisions, terms and time per section, from their save"
     )
@@ -136,10 +160,24 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     folder = args.scenes or default_scenes()
+    if args.command == "new":
+        from explainer.outputs.scaffold import run_new
+
+        return run_new(args.article, args.folder)
     if args.command == "check":
         from explainer.checks.check import run_check
 
-        return run_check(args.folder or folder, args.max_grade)
+        article = None
+        if args.article is not None:
+            from explainer.story.article import read_article
+
+            try:
+                article = read_article(args.article)
+            except (OSError, UnicodeDecodeError) as error:
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+                print(f"{args.article}: the article cannot be read as UTF-8 text: {reason}", file=sys.stderr)
+                return 2
+        return run_check(args.folder or folder, args.max_grade, args.min_sentence, article)
     try:
         story = load_story(folder)
     except StoryError as error:
@@ -165,9 +203,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
         from explainer.outputs.line_mode import run_plain
 
-        return run_plain(story, args.student, args.teacher, args.take_over, wrap_lines=not args.no_wrap)
+        watch = folder if args.watch else None
+        return run_plain(story, args.student, args.teacher, args.take_over, wrap_lines=not args.no_wrap, watch=watch)
     from explainer.reader.saves import SaveSlot
     from explainer.tui.app import ExplainerApp
 
-    ExplainerApp(story, save_slot=SaveSlot(story, args.student), teacher=args.teacher).run()
+    watch = folder if args.watch else None
+    ExplainerApp(story, save_slot=SaveSlot(story, args.student), teacher=args.teacher, watch=watch).run()
     return 0

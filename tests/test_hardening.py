@@ -503,7 +503,8 @@ def test_scenes_is_taken_by_every_command_before_or_after_it() -> None:
     commands = [name for name in parser._subparsers._group_actions[0].choices]  # type: ignore[union-attr]
     assert {"check", "report", "handout"} <= set(commands)
     for command in commands:
-        for argv in (["--scenes", "somewhere", command], [command, "--scenes", "somewhere"]):
+        given = ["article.txt", "new-story"] if command == "new" else []  # what `new` needs
+        for argv in (["--scenes", "somewhere", command, *given], [command, *given, "--scenes", "somewhere"]):
             assert parser.parse_args(argv).scenes == Path("somewhere"), argv
     assert build_parser().parse_args(["--scenes", "somewhere"]).scenes == Path("somewhere")
 

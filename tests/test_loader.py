@@ -86,8 +86,8 @@ CASES = [
     ),
     Case(
         "yaml-alias",
-        {"01-start.md": scene("id: start\ntitle: *name\n")},
-        ["01-start.md:3: YAML aliases (*name) are not allowed"],
+        {"01-start.md": scene("id: start\ntitle: Start\nterms: [*name]\n")},
+        ["01-start.md:4: YAML aliases (*name) are not allowed"],
     ),
     Case(
         "yaml-anchor",
@@ -96,8 +96,8 @@ CASES = [
     ),
     Case(
         "yaml-tag",
-        {"01-start.md": scene("id: start\ntitle: !!python/object/apply:os.system [ls]\n")},
-        ["01-start.md:3: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed"],
+        {"01-start.md": scene("id: start\ntitle: Start\nterms: [!!python/object/apply:os.system ls]\n")},
+        ["01-start.md:4: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed"],
     ),
     Case(
         "yaml-deep",
@@ -216,7 +216,11 @@ CASES = [
     ),
     Case(
         "decision-goto",
-        {"01-start.md": scene("id: start\ntitle: Start\n" + DECISION + "    - text: A\n")},
+        {
+            "01-start.md": scene(
+                "id: start\ntitle: Start\n" + DECISION + "    - text: A\n    - text: B\n      goto: end\n"
+            )
+        },
         ["01-start.md:8: a decision option needs a 'goto'"],
     ),
     Case(
@@ -244,7 +248,9 @@ CASES = [
         "decision-correct",
         {
             "01-start.md": scene(
-                "id: start\ntitle: Start\n" + DECISION + "    - text: A\n      goto: end\n      correct: true\n"
+                "id: start\ntitle: Start\n"
+                + DECISION
+                + "    - text: A\n      goto: end\n      correct: true\n    - text: B\n      goto: end\n"
             )
         },
         ["01-start.md:8: a decision has no right answer: 'correct' and 'feedback' belong to quizzes"],
@@ -254,13 +260,115 @@ CASES = [
         {
             "03-calls.md": scene(
                 "id: calls\ntitle: Calls\n" + DECISION + "    - text: A\n      goto: nowhere\n"
+                "    - text: B\n      goto: end\n"
                 "choices:\n  - text: On\n    goto: end\n  - text: Off\n    goto: ending-x\n"
             )
         },
         [
             '03-calls.md:9: option 1 goes to "nowhere", which does not exist',
-            '03-calls.md:14: choice 2 goes to "ending-x", which does not exist',
+            '03-calls.md:16: choice 2 goes to "ending-x", which does not exist',
         ],
+    ),
+    # Mistakes named at their line, in the project's words first.
+    Case(
+        "markdown-value",
+        {"01-start.md": START.replace("title: Start", "title: Start\nnotes: `code` first")},
+        [
+            "01-start.md:4: 'notes' starts with '`', which YAML reads as a character that cannot start a value; "
+            'put this text in quotes: notes: "`code` first" '
+            "(YAML: found character '`' that cannot start any token)"
+        ],
+    ),
+    Case(
+        "mis-indented",
+        {
+            "01-start.md": scene(
+                "id: start\ntitle: Start\n" + QUIZ + "    - text: A\n      correct: true\n    feedback: Yes.\n"
+            )
+        },
+        [
+            "01-start.md:10: 'feedback' is indented 4 spaces, but 'correct' on the line above 6: "
+            "the fields of one item line up (YAML: expected <block end>, but found '?')"
+        ],
+    ),
+    Case(
+        "unindented",
+        {
+            "01-start.md": START.replace(
+                "title: Start", "title: Start\narticle: >\n  The cat sat\non the mat.\n  It purred."
+            )
+        },
+        [
+            "01-start.md:6: this line is not indented, so it ends the text that 'article' starts above it: "
+            "indent it like the lines before it (YAML: could not find expected ':')"
+        ],
+    ),
+    Case(
+        "unknown-field-near",
+        {"01-start.md": START.replace("title: Start", "title: Start\nnotse: Hi.")},
+        ["01-start.md:4: unknown passage field 'notse': did you mean 'notes'?"],
+    ),
+    Case(
+        "goto-missing-near",
+        {"01-start.md": START.replace("goto: end", "goto: ends")},
+        ['01-start.md:6: choice 1 goes to "ends", which does not exist: did you mean "end" (story/02-end.md:2)?'],
+    ),
+    Case(
+        "flag-never-set-near",
+        {
+            "01-start.md": START.replace("goto: end", "goto: end\n    set: lucky").replace(
+                "Hello.", "::: if lucy\nHello.\n:::"
+            )
+        },
+        ['01-start.md:9: flag "lucy" is tested but never set: did you mean "lucky" (story/01-start.md:5)?'],
+    ),
+    Case(
+        "no-term-near",
+        {
+            "01-start.md": START.replace("Hello.", "A [[Pets]]."),
+            GLOSSARY: "terms:\n  - term: Pet\n    definition: An animal.\n",
+        },
+        ['01-start.md:8: "Pets" is not a term in the glossary: did you mean "Pet" (story/glossary.yaml:2)?'],
+    ),
+    Case(
+        "one-option",
+        {"01-start.md": scene("id: start\ntitle: Start\n" + DECISION + "    - text: A\n      goto: end\n")},
+        ["01-start.md:7: a decision needs at least two options: with one, the reader has no choice to make"],
+    ),
+    Case(
+        "no-right-answer",
+        {
+            "01-start.md": scene(
+                "id: start\ntitle: Start\n"
+                + QUIZ
+                + "    - text: A\n      feedback: No.\n    - text: B\n      feedback: No.\n"
+                "choices:\n  - text: Go on\n    goto: end\n"
+            )
+        },
+        ["01-start.md:5: the quiz has no right answer, so no reader can go on: mark one option 'correct: true'"],
+    ),
+    Case(
+        "section-gap",
+        {
+            "01-start.md": START.replace("title: Start", "title: Start\nsection: 1"),
+            "02-end.md": END.replace("title: End", "title: End\nsection: 3").replace("ending: true\n", "")
+            + "---\nid: fin\ntitle: Fin\nending: true\n---\nBye.\n",
+        },
+        ["02-end.md:2: section 3 comes after section 1: sections go 1, 2, 3 ... in file order"],
+    ),
+    Case(
+        "section-twice",
+        {
+            "01-start.md": START.replace("title: Start", "title: Start\narticle: The cat.\n"),
+            "02-end.md": END.replace("title: End", "title: End\nsection: 1").replace("ending: true\n", "")
+            + "---\nid: fin\ntitle: Fin\nending: true\n---\nBye.\n",
+        },
+        ["02-end.md:2: section 1 is given twice: already at story/01-start.md:2"],
+    ),
+    Case(
+        "section-on-ending",
+        {"02-end.md": END.replace("title: End", "title: End\nsection: 1")},
+        ["02-end.md:4: the ending is not part of an article section: remove its 'section'"],
     ),
     # The body.
     Case(
@@ -368,7 +476,13 @@ def test_every_loader_message_has_a_case() -> None:
         "dead-end",
         "loop",
         "no-feedback",
-        "no-right-answer",
+        "choppy",
+        "to-write",
+        "follows-from",
+        "quote-changed",
+        "quote-missing",
+        "hash-start",
+        "hash-cut",
         "flag-never-tested",
         "term-unused",
         "term-undefined",

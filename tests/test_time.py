@@ -72,11 +72,20 @@ async def test_the_progress_display_shows_the_minutes_left() -> None:
         assert "about 11 min left" in screen_text(app).splitlines()[0]
 
 
-async def test_a_story_without_minutes_shows_no_time() -> None:
-    app = ExplainerApp(load_story(STORIES / "tiny"))
+async def test_a_story_without_minutes_shows_the_minutes_worked_out_from_its_words() -> None:
+    story = load_story(STORIES / "tiny")
+    # Every passage is short: a minute each, its question included.
+    assert {p.id: p.minutes for p in story.passages.values()} == {
+        "start": 1,
+        "choose": 1,
+        "outside": 1,
+        "inside": 1,
+        "end": 1,
+    }
+    app = ExplainerApp(story)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "min left" not in screen_text(app)
+        assert "about 4 min left" in screen_text(app).splitlines()[0]
 
 
 @pytest.mark.skipif(not SCENES.is_dir(), reason="the real story is not in this checkout")

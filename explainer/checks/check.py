@@ -7,37 +7,78 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from explainer.checks.passage_words import TextFacts, read_texts, section_key
+from explainer.checks.passage_words import TextFacts, explanation_markdown, read_texts, section_key
 from explainer.checks.reading_grade import ProseCounts, flesch_kincaid_grade, grade
+from explainer.checks.to_write import still_to_write
+from explainer.checks.yaml_comments import comment_problems, fold_under_hashes
+from explainer.story.causes import mark_consequences, mark_story_wide
 from explainer.story.files import GLOSSARY_FILE, label
 from explainer.story.glossary import Glossary
 from explainer.story.loader import read_story
 from explainer.story.model import Passage, Story
-from explainer.story.problems import Problem, Severity, problem
+from explainer.story.problems import Problem, Severity, fold_consequences, problem, shown_count
+
+if TYPE_CHECKING:
+    from explainer.story.article import Article
 
 DEFAULT_MAX_GRADE = 9.0
+DEFAULT_MIN_SENTENCE = 10.0  # mean words a sentence below which prose reads as choppy
 LONG_FACTOR = 3  # a passage this many times the typical length is "far longer"
 LONG_MINIMUM = 250  # ... and at least this many words
 MIN_GRADED_WORDS = 30  # too few words give a meaningless reading grade
+MIN_CHOPPY_WORDS = 150  # ... and a meaningless mean sentence length
 MAX_LOOP_NAMES = 5
 
 
-def check_story(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
-    """All errors and warnings found in a story folder, sorted by file and line."""
+def check_story(
+    folder: str | Path,
+    max_grade: float = DEFAULT_MAX_GRADE,
+    min_sentence: float = DEFAULT_MIN_SENTENCE,
+    article: Article | None = None,
+) -> list[Problem]:
+    """All errors and warnings found in a story folder, sorted by file and line.
+
+    Problems that may follow from a passage that could not be read come after its error, in
+    place of being told one by one (see :func:`fold_consequences`).
+    """
+    return checked_story(folder, max_grade, min_sentence, article)[1]
+
+
+def checked_story(
+    folder: str | Path,
+    max_grade: float = DEFAULT_MAX_GRADE,
+    min_sentence: float = DEFAULT_MIN_SENTENCE,
+    article: Article | None = None,
+) -> tuple[Story | None, list[Problem]]:
+    """The story in a folder (None if it cannot load) and all that :func:`check_story` finds."""
     story, problems = read_story(folder)
+    hashes = comment_problems(Path(folder))
+    if hashes:  # a value lost to a '#' can lose its passage too: what follows goes under it
+        paths = sorted(Path(folder).glob("*.md"))
+        problems = mark_consequences(fold_under_hashes(problems, hashes) + hashes, paths)
     if story is not None:
-        problems = problems + story_warnings(story, max_grade)
-    return sorted(problems)
+        problems = problems + story_warnings(story, max_grade, min_sentence)
+        if article is not None:
+            from explainer.checks.article_quotes import quote_problems  # only with --article
+
+            problems += quote_problems(story, article)
+    return story, fold_consequences(mark_story_wide(problems))
 
 
-def run_check(folder: str | Path, max_grade: float = DEFAULT_MAX_GRADE) -> int:
+def run_check(
+    folder: str | Path,
+    max_grade: float = DEFAULT_MAX_GRADE,
+    min_sentence: float = DEFAULT_MIN_SENTENCE,
+    article: Article | None = None,
+) -> int:
     """Print every problem and a summary; returns 0 clean, 1 warnings only, 2 errors."""
-    problems = check_story(folder, max_grade)
+    problems = check_story(folder, max_grade, min_sentence, article)
     for found in problems:
         print(found.labelled())
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
+    errors = shown_count(problems, Severity.ERROR)
+    warnings = shown_count(problems, Severity.WARNING)
     name = label(Path(folder))
     if not problems:
         print(f"{name}: no problems found")
@@ -51,9 +92,11 @@ def reading_grade(text: str) -> float:
     return flesch_kincaid_grade(text)
 
 
-def story_warnings(story: Story, max_grade: float = DEFAULT_MAX_GRADE) -> list[Problem]:
-    """The warnings about a loaded story: things that load but will trouble a reader."""
-    checks = _Checks(story, max_grade)
+def story_warnings(
+    story: Story, max_grade: float = DEFAULT_MAX_GRADE, min_sentence: float = DEFAULT_MIN_SENTENCE
+) -> list[Problem]:
+    """The problems of a loaded story: traps (errors), and things that will trouble a reader."""
+    checks = _Checks(story, max_grade, min_sentence)
     checks.paths()
     checks.quizzes()
     checks.flags()
@@ -61,7 +104,7 @@ def story_warnings(story: Story, max_grade: float = DEFAULT_MAX_GRADE) -> list[P
     checks.terms()
     checks.lengths()
     checks.reading_levels()
-    return checks.found
+    return checks.found + still_to_write(story)
 
 
 @dataclass
@@ -70,12 +113,16 @@ class _Checks:
 
     story: Story
     max_grade: float
+    min_sentence: float = DEFAULT_MIN_SENTENCE
     found: list[Problem] = field(default_factory=list)
     texts: TextFacts = field(default_factory=TextFacts)
     _lines: dict[str, list[str]] = field(default_factory=dict)
 
     def warn(self, file: str, line: int, code: str, **values: object) -> None:
         self.found.append(problem(file, line, code, Severity.WARNING, **values))
+
+    def error(self, file: str, line: int, code: str, **values: object) -> None:
+        self.found.append(problem(file, line, code, Severity.ERROR, **values))
 
     def paths(self) -> None:
         """Passages nothing leads to, dead ends, and loops with no way out."""
@@ -99,7 +146,7 @@ class _Checks:
                 self.warn(passage.file, passage.line, "not-from-start", id=passage.id)
             # A choice to a missing passage is an error already, not also a dead end.
             if not passage.ending and not any(choice.goto for choice in passage.all_choices):
-                self.warn(passage.file, passage.line, "dead-end", id=passage.id)
+                self.error(passage.file, passage.line, "dead-end", id=passage.id)
         if not endings:
             return
         can_end = _reach(endings, led_from)
@@ -112,10 +159,10 @@ class _Checks:
                 names = [f'"{p.id}"' for p in members[:MAX_LOOP_NAMES]]
                 if len(members) > MAX_LOOP_NAMES:
                     names.append(f"and {len(members) - MAX_LOOP_NAMES} more")
-                self.warn(members[0].file, members[0].line, "loop", ids=names)
+                self.error(members[0].file, members[0].line, "loop", ids=names)
 
     def quizzes(self) -> None:
-        """Quiz options without feedback, and quizzes with no right answer."""
+        """Quiz options without feedback (a quiz with no right answer cannot load)."""
         for passage in self.story.passages.values():
             question = passage.question
             if question is None or not question.is_quiz:
@@ -123,8 +170,6 @@ class _Checks:
             for index, option in enumerate(question.options, start=1):
                 if not option.feedback.strip():
                     self.warn(passage.file, option.line, "no-feedback", index=index)
-            if question.options and not any(option.correct for option in question.options):
-                self.warn(passage.file, question.line, "no-right-answer")
 
     def flags(self) -> None:
         """Flags set somewhere but tested nowhere."""
@@ -169,14 +214,23 @@ class _Checks:
             self.warn(self.story.folder, 0, "no-grader", reason=reason)
             return
         firsts: dict[object, Passage] = {}
+        unwritten = set()  # placeholder prose says nothing of how the real prose will read
         for passage in self.story.passages.values():
             firsts.setdefault(section_key(passage), passage)
+            if "TODO" in explanation_markdown(passage):
+                unwritten.add(section_key(passage))
         for key, first in firsts.items():
+            if key in unwritten:
+                continue
             counts = self.texts.prose.get(key, ProseCounts())
             if counts.words < MIN_GRADED_WORDS:
                 continue
+            part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'
+            mean = counts.words / counts.sentences if counts.sentences else 0.0
+            if counts.words >= MIN_CHOPPY_WORDS and mean < self.min_sentence:
+                limit = f"{self.min_sentence:g}"
+                self.warn(first.file, first.line, "choppy", part=part, mean=f"{mean:.1f}", limit=limit)
             if (reading := grade(counts)) > self.max_grade:
-                part = f"section {key}" if isinstance(key, int) else f'passage "{first.id}"'
                 self.warn(
                     first.file,
                     first.line,

@@ -15,7 +15,7 @@ from explainer.story.glossary import TERM_REFERENCE, Glossary, TermMatch
 from explainer.story.model import Passage
 
 # Capitals that read as plain words to any pupil, and Roman numerals.
-PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK"}
+PLAIN_CAPITALS = {"OK", "TV", "AM", "PM", "US", "USA", "UK", "TODO"}
 _ROMAN = re.compile(r"[IVXLCDM]+")
 # The look-behind follows the first capital so that the search can skip to capitals at once.
 _CAPITALS = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]*[A-Z](?:s|'s)?(?![\w-])")

@@ -240,7 +240,15 @@ def run_handout(story: Story, answers: bool = False, output: Path | None = None)
         from rich.console import Console
         from rich.markdown import Markdown
 
-        Console().print(Markdown(handout_markdown(story, answers), hyperlinks=False))
+        console = Console()
+        rendered = Markdown(handout_markdown(story, answers), hyperlinks=False)
+        if console.is_terminal:
+            console.print(rendered)
+            return 0
+        # To a pipe or a file: the same lines, without the spaces that fill them to the width.
+        with console.capture() as captured:
+            console.print(rendered)
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
         return 0
     try:
         text = handout_for(output, story, answers)

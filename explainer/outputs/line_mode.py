@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from explainer.outputs.line_commands import (
     HELP,
@@ -394,13 +395,28 @@ def _span(count: int) -> str:
 
 
 def run_plain(
-    story: Story, student: str = "", teacher: bool = False, take_over: bool = False, wrap_lines: bool = True
+    story: Story,
+    student: str = "",
+    teacher: bool = False,
+    take_over: bool = False,
+    wrap_lines: bool = True,
+    watch: Path | None = None,
 ) -> int:
-    """Play ``story`` in line mode on standard input and output; returns the exit code."""
+    """Play ``story`` in line mode on standard input and output; returns the exit code.
+
+    With ``watch``, the story is read again from that folder whenever one of its files changes.
+    """
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")  # bytes the encoding cannot read must not stop the play
-    player = LinePlayer(
+    player_class: type[LinePlayer] = LinePlayer
+    options: dict[str, Any] = {}
+    if watch is not None:
+        from explainer.outputs.line_watch import WatchingLinePlayer
+
+        player_class, options = WatchingLinePlayer, {"folder": watch}
+    player = player_class(
         story,
+        **options,
         slot=SaveSlot(story, student),
         teacher=teacher,
         take_over=take_over,

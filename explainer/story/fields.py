@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from explainer.story.causes import nearest
 from explainer.story.model import Condition
 from explainer.story.problems import Problem, Severity, problem
 from explainer.story.yaml_reader import Located, LocatedList, describe
@@ -102,7 +103,10 @@ class Fields:
             return
         for key in self.data:
             if key not in allowed:
-                self.problem(key, "unknown-field", what=what, field=key, known=sorted(allowed))
+                if near := nearest(key, allowed):  # a letter or two away from a real one
+                    self.problem(key, "unknown-field-near", what=what, field=key, near=near)
+                else:
+                    self.problem(key, "unknown-field", what=what, field=key, known=sorted(allowed))
 
     def typed(self, key: str, check: Callable[[Any], bool], kind: str, required: bool) -> Any:
         value = self.data.get(key)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from explainer.story.causes import mark_consequences, nearest
+from explainer.story.derived import number_sections
 from explainer.story.fields import Findings
 from explainer.story.files import GLOSSARY_FILE, label, scene_files
 from explainer.story.glossary_file import read_glossary
 from explainer.story.model import Passage, Story
-from explainer.story.problems import Problem, StoryError
+from explainer.story.problems import Problem, StoryError, Verbatim
 from explainer.story.scene_file import read_scene_file
 
 
@@ -45,19 +47,43 @@ def read_story(folder: str | Path) -> tuple[Story | None, list[Problem]]:
     terms = read_glossary(findings, folder / GLOSSARY_FILE, inside)
     if not passages:
         return None, findings.problems
+    numbered = number_sections(findings, list(passages.values()))
+    passages = {passage.id: passage for passage in numbered}
     story = Story(passages=passages, terms=terms, folder=label(folder), start=next(iter(passages)))
     check_links(findings, story)
-    return story, findings.problems
+    return story, mark_consequences(findings.problems, paths)
 
 
 def check_links(findings: Findings, story: Story) -> None:
-    """Note every choice to a missing passage, reference to a missing term, flag never set."""
+    """Note every choice to a missing passage, reference to a missing term, flag never set.
+
+    A name a letter or two away from a real one is offered as what was meant.
+    """
     for target, what, file, line in findings.gotos:
         if target not in story.passages:
-            findings.error(file, line, "goto-missing", what=what, target=target)
+            if near := nearest(target, story.passages):
+                place = Verbatim(f"{story.passages[near].file}:{story.passages[near].line}")
+                findings.error(file, line, "goto-missing-near", what=what, target=target, near=near, place=place)
+            else:
+                findings.error(file, line, "goto-missing", what=what, target=target)
     for name, file, line in findings.references:
         if story.term_named(name) is None:
-            findings.error(file, line, "no-term", name=name)
+            if near := nearest(name, [n for term in story.terms for n in term.names]):
+                term_line = story.term_named(near).line  # type: ignore[union-attr]
+                place = Verbatim(f"{label(Path(story.folder) / GLOSSARY_FILE)}:{term_line}")
+                findings.error(file, line, "no-term-near", name=name, near=near, place=place)
+            else:
+                findings.error(file, line, "no-term", name=name)
+    set_at = {
+        flag: f"{passage.file}:{choice.line}"
+        for passage in reversed(story.passages.values())
+        for choice in reversed(passage.all_choices)
+        for flag in choice.sets
+    }
     for flag, file, line in findings.tested:
         if flag not in findings.set_flags:
-            findings.error(file, line, "flag-never-set", flag=flag)
+            if near := nearest(flag, findings.set_flags):
+                place = Verbatim(set_at.get(near, story.folder))
+                findings.error(file, line, "flag-never-set-near", flag=flag, near=near, place=place)
+            else:
+                findings.error(file, line, "flag-never-set", flag=flag)

@@ -6,9 +6,11 @@ from dataclasses import replace
 from typing import Any
 
 from explainer.story.bodies import read_body
+from explainer.story.derived import estimated_minutes
 from explainer.story.fields import Fields, Findings, slug
 from explainer.story.files import make_visible
 from explainer.story.model import Choice, Passage, Question, QuestionKind
+from explainer.story.yaml_hints import explain
 from explainer.story.yaml_reader import Located, LocatedList, YamlProblem, read_yaml
 
 PASSAGE_FIELDS = {
@@ -52,7 +54,10 @@ def read_passage(
         if "\\" in front:  # only YAML's escapes (\e, \x1b ...) can make control characters
             data = visible_values(data)
     except YamlProblem as trouble:
-        findings.error(file, line + trouble.line, trouble.code, **trouble.values)
+        if hint := explain(front, trouble):  # the mistake itself, in the project's words
+            findings.error(file, line + hint.line, hint.code, **hint.values)
+        else:
+            findings.error(file, line + trouble.line, trouble.code, **trouble.values)
         return None
     if not isinstance(data, Located):
         findings.error(file, line, "not-mapping")
@@ -74,9 +79,13 @@ def read_passage(
     article = (fields.text("article") or "").strip()
     ending = fields.flag("ending")
     notes = (fields.text("notes") or "").strip()
-    minutes = fields.whole("minutes", minimum=0) or 0
+    minutes = fields.whole("minutes", minimum=0)
+    if ending and given_section is not None:
+        fields.problem("section", "section-on-ending")
     if passage_id is None or title is None:
         return None
+    if minutes is None:  # not given: worked out from the words and the question
+        minutes = estimated_minutes(title, article, blocks, question)
     return Passage(
         id=passage_id,
         title=title,
@@ -127,6 +136,12 @@ def read_question(findings: Findings, fields: Fields) -> Question | None:
             findings.error(question.file, option.line, "quiz-goto")
         if kind is QuestionKind.DECISION and (option.correct or option.feedback):
             findings.error(question.file, option.line, "decision-correct")
+    # Traps: a reader could never go on, or would have nothing to decide.
+    built = [option for option in options if option is not None]
+    if kind is QuestionKind.QUIZ and built and not any(option.correct for option in built):
+        findings.error(question.file, question.line_of("kind"), "no-right-answer")
+    if kind is QuestionKind.DECISION and len(options) == 1:
+        findings.error(question.file, question.line_of("options"), "one-option")
     return Question(
         kind=kind,
         prompt=prompt,

@@ -39,8 +39,26 @@ MESSAGES: dict[str, str] = {
     "yaml-key": "a key must be text, not {value}",
     "yaml-twice": "field '{field}' is given twice",
     "yaml-value": "invalid YAML value: {problem}",
+    "markdown-value": (
+        "'{field}' starts with '{char}', which YAML reads as {meaning}; put this text in quotes: "
+        "{fixed} (YAML: {problem})"
+    ),
+    "mis-indented": (
+        "'{field}' is indented {got} spaces, but '{above}' on the line above {want}: "
+        "the fields of one item line up (YAML: {problem})"
+    ),
+    "unindented": (
+        "this line is not indented, so it ends the text that '{field}' starts above it: "
+        "indent it like the lines before it (YAML: {problem})"
+    ),
+    "hash-start": (
+        "'{field}' starts with '#', which YAML reads as a comment, so it is empty; put this text in quotes: {fixed}"
+    ),
+    "hash-cut": "YAML cut '{field}' at ' #' (the rest of the line is a comment); to keep it, put it in quotes: {fixed}",
+    "follows-from": "{count} more {problems} that may follow from this one; fix it and check again",
     # Fields.
     "unknown-field": "unknown {what} field '{field}' (known: {known})",
+    "unknown-field-near": "unknown {what} field '{field}': did you mean '{near}'?",
     "missing-field": "missing required field '{field}'",
     "wrong-type": "'{field}' must be {kind}, not {value}",
     "empty-field": "'{field}' must not be empty",
@@ -58,31 +76,46 @@ MESSAGES: dict[str, str] = {
     "decision-correct": "a decision has no right answer: 'correct' and 'feedback' belong to quizzes",
     "duplicate-option-id": 'option id "{id}" is used twice in this question',
     "goto-missing": '{what} goes to "{target}", which does not exist',
+    "goto-missing-near": '{what} goes to "{target}", which does not exist: did you mean "{near}" ({place})?',
+    "one-option": "a decision needs at least two options: with one, the reader has no choice to make",
+    "no-right-answer": "the quiz has no right answer, so no reader can go on: mark one option 'correct: true'",
+    "section-gap": "section {number} comes after section {previous}: sections go 1, 2, 3 ... in file order",
+    "section-twice": "section {number} is given twice: already at {place}",
+    "section-on-ending": "the ending is not part of an article section: remove its 'section'",
     # The body.
     "nested-if": "'::: if' inside another '::: if' (opened at line {opened})",
     "close-nothing": "':::' closes nothing",
     "if-not-closed": "'::: if' is not closed by a ':::' line",
     "bad-condition": 'a condition must be "FLAG" or "not FLAG", not "{value}"',
     "flag-never-set": 'flag "{flag}" is tested but never set',
+    "flag-never-set-near": 'flag "{flag}" is tested but never set: did you mean "{near}" ({place})?',
     # The glossary.
     "glossary-shape": "the glossary must be a mapping with a 'terms' list",
     "term-twice": '"{name}" is already a term or alias at line {earlier}',
     "term-too-long": "a term or alias must be at most {limit} characters long",
     "no-term": '"{name}" is not a term in the glossary',
+    "no-term-near": '"{name}" is not a term in the glossary: did you mean "{near}" ({place})?',
+    # Traps: check reports them as errors, since a reader caught in one cannot go on.
+    "dead-end": 'passage "{id}" is a dead end: it has no choices and is not an ending',
+    "loop": "passages {ids} form a loop with no way out to an ending",
+    # The quotes, with ``check --article``.
+    "quote-changed": "the quote is not the article's words: {diff}",
+    "quote-missing": "no section quotes the article's words {words}",
     # Warnings from ``check``.
     "no-ending": "no passage has 'ending: true', so the story never ends",
     "nothing-leads": 'nothing leads to passage "{id}"',
     "not-from-start": 'passage "{id}" cannot be reached from the start',
-    "dead-end": 'passage "{id}" is a dead end: it has no choices and is not an ending',
-    "loop": "passages {ids} form a loop with no way out to an ending",
     "no-feedback": "quiz option {index} has no feedback: say why it is right or wrong",
-    "no-right-answer": "the quiz has no right answer: mark one option 'correct: true'",
     "flag-never-tested": 'flag "{flag}" is set but never tested',
     "term-unused": 'term "{name}" is defined but never used',
     "term-undefined": '"{name}" is used like a term but is not in the glossary',
     "long-passage": 'passage "{id}" has {words} words, far more than the others (typical: {typical})',
     "hard-reading": "{part} reads at grade {grade}, above the limit of {limit}",
     "no-grader": "the reading level was not checked: {reason}",
+    "choppy": (
+        "{part} is choppy: its sentences average {mean} words, below {limit}; join short ones with because, so or which"
+    ),
+    "to-write": "still to write: {what}",
 }
 
 
@@ -102,12 +135,18 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
     code: str = field(default="", compare=False)
+    cause: str = field(default="", compare=False)
+    """``file:line`` of the problem this one may follow from (a passage that could not be read)."""
 
     def __str__(self) -> str:
+        if self.code == "follows-from":  # folded under the problem before it
+            return f"  {self.message}"
         return f"{self.file}:{self.line}: {self.message}"
 
     def labelled(self) -> str:
         """The problem with its severity, as ``check`` prints it."""
+        if self.code == "follows-from":
+            return f"  {self.message}"
         return f"{self.file}:{self.line}: {self.severity.value}: {self.message}"
 
 
@@ -117,6 +156,16 @@ def problem(file: str, line: int, code: str, severity: Severity = Severity.ERROR
     Text values are shortened and made visible; lists are joined with commas.
     """
     return Problem(file, line, MESSAGES[code].format(**{k: _shown(v) for k, v in values.items()}), severity, code)
+
+
+class Verbatim:
+    """A value shown in a message as it is, not shortened (a file's place)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return self.text
 
 
 def _shown(value: object) -> object:
@@ -150,9 +199,86 @@ def documented_form(code: str) -> str:
     return MESSAGES[code].format(**{name: name.upper() for name in placeholders(code)})
 
 
+# The problems that stop a passage from being read: what it says is unknown, so problems found
+# elsewhere (a choice to its id, a flag it sets) may only follow from them.
+READ_FAILURES = {
+    "yaml",
+    "yaml-alias",
+    "yaml-anchor",
+    "yaml-tag",
+    "yaml-deep",
+    "yaml-key",
+    "yaml-twice",
+    "yaml-value",
+    "markdown-value",
+    "mis-indented",
+    "unindented",
+    "hash-start",
+    "not-mapping",
+    "not-closed",
+    "dashes-in-body",
+}
+
+
+# Problems that lose a whole passage (or file, or glossary term) besides those of YAML.
+_LOSES = {
+    *("no-start", "empty-scene", "not-utf8", "unreadable", "not-file", "too-large", "outside"),
+    *("glossary-shape", "item-not-mapping"),
+}
+_LOSES_FIELD = {"missing-field", "empty-field", "bad-name", "wrong-type"}
+
+
+def loses_passage(found: Problem) -> bool:
+    """Whether a problem stops a passage (or a whole file, or a glossary term) from being read."""
+    if found.code in READ_FAILURES or found.code in _LOSES:
+        return True
+    if found.severity is Severity.ERROR and found.file.replace("\\", "/").rsplit("/", 1)[-1] == "glossary.yaml":
+        return True  # a term the glossary could not read: references to it fail elsewhere
+    return found.code in _LOSES_FIELD and any(f"'{name}'" in found.message for name in ("id", "title", "term"))
+
+
+def fold_consequences(problems: list[Problem]) -> list[Problem]:
+    """The problems sorted, each one's consequences folded under it.
+
+    Problems that stop a passage from being read come first, since others may follow from
+    them; then the rest, each group by file and line. A problem with a ``cause`` is not shown
+    itself: its cause is followed by one line (``follows-from``) counting them.
+    """
+    consequences: dict[str, list[Problem]] = {}
+    causes = {f"{p.file}:{p.line}" for p in problems if not p.cause}
+    shown = []
+    for found in sorted(problems, key=lambda p: (not loses_passage(p), p)):
+        if found.cause and found.cause in causes:
+            consequences.setdefault(found.cause, []).append(found)
+        else:
+            shown.append(found)
+    folded: list[Problem] = []
+    for found in shown:
+        folded.append(found)
+        place = f"{found.file}:{found.line}"
+        if place in consequences and not found.cause:
+            following = consequences.pop(place)
+            count = len(following)
+            summary = problem(
+                found.file,
+                found.line,
+                "follows-from",
+                found.severity,
+                count=count,
+                problems="problem" if count == 1 else "problems",
+            )
+            folded.append(summary)
+    return folded
+
+
+def shown_count(problems: list[Problem], severity: Severity) -> int:
+    """How many problems of a severity are shown (a line counting consequences is not one)."""
+    return sum(p.severity is severity and p.code != "follows-from" for p in problems)
+
+
 class StoryError(Exception):
     """A story folder that cannot be loaded, with every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = fold_consequences(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))

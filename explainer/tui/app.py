@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -39,6 +40,7 @@ class ExplainerApp(App[None]):
         *,
         teacher: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        watch: Path | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock
@@ -55,6 +57,13 @@ class ExplainerApp(App[None]):
         self._story_screen: StoryScreen | None = None
         self._told_settings_unsaved = False
         self._open_elsewhere = False
+        self.live_folder = watch
+        """With ``--watch``: the story folder to read again whenever a file in it changes."""
+
+    @property
+    def story_screen(self) -> StoryScreen | None:
+        """The story screen, once made."""
+        return self._story_screen
 
     def get_default_screen(self) -> StoryScreen:
         self._open_elsewhere = self.save_slot is not None and not self.save_slot.claim()
@@ -71,7 +80,11 @@ class ExplainerApp(App[None]):
             saved, self._save_notices = self.save_slot.load()
             self._saved = saved if saved is not None and has_progress(saved) else None
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        if self.live_folder is not None:
+            from explainer.tui.live_reload import LiveReload  # only for authors
+
+            await LiveReload(self, self.live_folder).start()
         if self._open_elsewhere and self.save_slot is not None:
             from explainer.tui.screens.open_elsewhere import OpenElsewhereScreen  # only when it is open twice
 

@@ -47,7 +47,7 @@ class PassageView(Vertical, can_focus=False):
             if index < len(self.glossary.terms):
                 self.post_message(TermSelected(self.glossary.by_index(index)))
         elif is_safe(href):
-            # Handed to the system's browser (or, when served, the reader's); never fetched here.
+            # Handed to the system's browser; never fetched here.
             self.app.open_url(href)
             self.app.copy_to_clipboard(href)
             self.notify(f"Opening {href} in your browser (the address is copied too).", timeout=4, markup=False)
