@@ -34,6 +34,7 @@ REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 
 import synthetic
+import terminal
 
 from explainer.checks.check import check_story
 from explainer.cli import default_scenes
@@ -401,15 +402,15 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        default="startup,keys,stories,glossaries,hostile",
+        default="startup,keys,terminal,stories,glossaries,hostile",
         metavar="PARTS",
-        help="which parts to run, separated by commas (default: all five)",
+        help="which parts to run, separated by commas (default: all six)",
     )
     args = parser.parse_args()
     parts = set(args.only.split(","))
     started = time.perf_counter()
     folder, story_name = story_folder()
-    sections = {part: Table() for part in ("startup", "keys", "stories", "glossaries", "hostile")}
+    sections = {part: Table() for part in ("startup", "keys", "terminal", "stories", "glossaries", "hostile")}
     # Scaling first, in a process where no app has run yet: like `check`, which runs alone.
     with tempfile.TemporaryDirectory() as work:
         if "stories" in parts:
@@ -424,6 +425,12 @@ def main() -> int:
         measure_startup(sections["startup"], folder, runs=3 if args.quick else 9)
     if "keys" in parts:
         measure_keypress(sections["keys"], folder, transitions=40 if args.quick else 200)
+    if "terminal" in parts:
+        if terminal.tmux_available():
+            with tempfile.TemporaryDirectory() as work:
+                terminal.measure(sections["terminal"].add, folder, Path(work), args.quick)
+        else:
+            sections["terminal"].add("Real-terminal measures", "not run: tmux is not installed", "", False)
     table = Table([row for section in sections.values() for row in section.rows])
     elapsed = time.perf_counter() - started
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
