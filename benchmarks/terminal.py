@@ -33,7 +33,8 @@ ARTICLE = HERE / "article.txt"
 STUDENT = "bench"
 TICKS = os.sysconf("SC_CLK_TCK")
 SETTLE = 0.25
-"""Seconds the app is left alone after each timed key: its CPU counted up to then."""
+"""Seconds the app is left alone after each timed key, at least, and until it uses no CPU for
+0.1 s: its CPU is counted up to then, and the next key finds it idle."""
 
 
 def tmux_available() -> bool:
@@ -89,8 +90,20 @@ class Pane:
         else:
             self.send(*keys)
         latency = self.wait(seen, what) - began
+        return latency, self.settle() - cpu
+
+    def settle(self, longest: float = 10) -> float:
+        """Wait until the app has used no CPU for a while (at least ``SETTLE`` in all); its CPU time then."""
         time.sleep(SETTLE)
-        return latency, self.cpu_seconds() - cpu
+        deadline = time.perf_counter() + longest
+        used = self.cpu_seconds()
+        while time.perf_counter() < deadline:
+            time.sleep(0.1)
+            now = self.cpu_seconds()
+            if now == used:
+                break
+            used = now
+        return used
 
     def cpu_seconds(self) -> float:
         """User and system time of the app process so far."""
