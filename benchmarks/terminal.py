@@ -225,8 +225,16 @@ class Reader:
 
     def _options_in_view(self, number: int) -> None:
         choice = self.journey.choices()[number - 1]
-        self.pane.send("End")
-        self.pane.wait(has_line(f"{number}. {choice.text[:12]}"), f"option {number} after End")
+        seen = has_line(f"{number}. {choice.text[:12]}")
+        for _ in range(3):  # End again if it came while the passage before was still drawing
+            self.pane.send("End")
+            try:
+                self.pane.wait(seen, f"option {number} after End", timeout=3)
+                break
+            except RuntimeError:
+                continue
+        else:
+            self.pane.wait(seen, f"option {number} after End")
         time.sleep(0.05)  # the scroll settled: a number now picks rather than brings into view
 
     def next_move(self) -> tuple[list[str], Callable[[list[str]], bool]] | None:
