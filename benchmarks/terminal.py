@@ -380,7 +380,7 @@ def resume_key(folder: Path, repeats: int, server: str, size: tuple[int, int]) -
             pane = start_explainer(server, f"explainer-resume-{run}", size, folder, data_dir)
             try:
                 pane.wait(has_line("Welcome back", skip=0), "the resume dialog")
-                time.sleep(SETTLE)
+                pane.settle()  # the start-up done: the key alone is timed
                 figures.add(*pane.timed(["r"], lacks("Welcome back"), "the saved passage"))
                 assert title_shown(saved)(pane.lines()), f"not at {saved}"
                 pane.send("q")

@@ -114,7 +114,8 @@ class StoryScreen(Screen[None]):
         column.scroll_home(animate=False)
         column.settle_focus_when_drawn()
         self.refresh_bindings()
-        self.post_message(self.Progressed(journey))
+        # Saved once the passage is drawn: the reader does not wait for the disk.
+        self.call_after_refresh(self.post_message, self.Progressed(journey))
 
     @property
     def teacher(self) -> bool:
