@@ -371,3 +371,17 @@ def big_passage(names: list[tuple[str, list[str]]], size: int = 100_000, seed: i
     while len(text) < size:
         text += passage_text(rng, names, 400) + "\n\n"
     return text[:size]
+
+
+def write_big_story(folder: Path, terms: int = 5000, size: int = 100_000) -> Path:
+    """A story of two passages, the second ``size`` characters long, with a glossary of ``terms``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = term_names(terms)
+    (folder / "glossary.yaml").write_text(glossary_yaml(terms), encoding="utf-8")
+    opening = (
+        "---\nid: opening\ntitle: A short opening\nchoices:\n  - text: Go on to the long part\n    goto: long\n---\n"
+    )
+    opening += "A few words before the long part.\n\n"
+    long = "---\nid: long\ntitle: The long part of the story\nsection: 1\nending: true\n---\n"
+    (folder / "01-story.md").write_text(opening + long + big_passage(names, size) + "\n", encoding="utf-8")
+    return folder

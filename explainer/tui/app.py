@@ -13,7 +13,7 @@ from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
 from explainer.reader.saves import READ_ONLY, SaveSlot, has_progress
 from explainer.reader.settings import Settings, load_settings, save_settings
-from explainer.reader.shown import where
+from explainer.reader.shape import StoryShape
 from explainer.story.glossary import Glossary
 from explainer.story.model import Story
 from explainer.tui.commands import StoryCommands
@@ -52,6 +52,7 @@ class ExplainerApp(App[None]):
         if self._remembered_theme in self.available_themes:
             self.theme = self._remembered_theme
         self.save_slot = save_slot
+        self.shape = StoryShape(story)
         self._saved: Journey | None = None
         self._save_notices: list[str] = []
         self._story_screen: StoryScreen | None = None
@@ -71,7 +72,7 @@ class ExplainerApp(App[None]):
             self._load_save()
         seed = reader_seed(self.save_slot.student) if self.save_slot is not None else ""
         journey = Journey(self.story, seed=seed, clock=self.clock)
-        self._story_screen = StoryScreen(journey, Glossary(self.story.terms))
+        self._story_screen = StoryScreen(journey, Glossary(self.story.terms), self.shape)
         return self._story_screen
 
     def _load_save(self) -> None:
@@ -113,7 +114,7 @@ class ExplainerApp(App[None]):
             from explainer.tui.screens.resume import ResumeScreen  # only when there is progress to resume
 
             self.push_screen(
-                ResumeScreen(self.save_slot.student, where(self.story, saved.passage), saved.passage.title),
+                ResumeScreen(self.save_slot.student, self.shape.where(saved.passage), saved.passage.title),
                 self._resume,
             )
 

@@ -1,4 +1,9 @@
-"""Command palette: find any glossary term, or a passage already visited."""
+"""Command palette: find any glossary term, or a passage already visited.
+
+Before anything is typed it lists the terms of the passage on screen and the passages visited,
+not the whole glossary: with thousands of terms, listing them all would keep the palette from
+opening at once. Typing searches every term.
+"""
 
 from __future__ import annotations
 
@@ -17,15 +22,16 @@ if TYPE_CHECKING:
 class StoryCommands(Provider):
     """Offers every glossary term and every visited passage."""
 
-    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _entries(self, every_term: bool = True) -> list[tuple[str, str, Callable[[], object]]]:
         from explainer.tui.screens.story import StoryScreen
+        from explainer.tui.widgets.glossary_panel import GlossaryPanel
 
         screen = self.screen if isinstance(self.screen, StoryScreen) else None
         if screen is None:
             return []
+        terms = screen.glossary.terms if every_term else screen.query_one(GlossaryPanel).terms
         entries: list[tuple[str, str, Callable[[], object]]] = [
-            (f"Term: {term.name}", term.definition[:80], partial(screen.open_term, term))
-            for term in screen.glossary.terms
+            (f"Term: {term.name}", term.definition[:80], partial(screen.open_term, term)) for term in terms
         ]
         for passage_id in screen.journey.visited:
             passage = screen.journey.story.passages[passage_id]
@@ -35,7 +41,7 @@ class StoryCommands(Provider):
         return entries
 
     async def discover(self) -> Hits:
-        for text, help_text, command in self._entries():
+        for text, help_text, command in self._entries(every_term=False):
             # Content, not str: the palette reads a str as markup, and these are a story's words.
             # (Textual's hint says str, but the palette draws Content as it is.)
             yield DiscoveryHit(Content(text), command, text=text, help=Content(help_text))  # type: ignore[arg-type]

@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.color import Color, ColorParseError
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from explainer.reader.journey import Journey
 from explainer.reader.outline import PassageNode, Seen, main_line, minutes_left, minutes_of, outline, seen
+from explainer.tui.widgets.keys_bar import KeysBar
 
 OPENABLE = (Seen.CURRENT, Seen.PATH, Seen.VISITED)
 LEGEND = "▶ you are here   ● your path   ○ read before   · not yet seen"
@@ -67,7 +68,7 @@ class MapScreen(Screen[str | None]):
         tree.auto_expand = False
         tree.guide_depth = 3
         yield tree
-        yield Footer()
+        yield KeysBar()  # not Textual's Footer, whose keys outlive the map (see keys_bar.py)
 
     def on_mount(self) -> None:
         tree = self.query_one(Tree)

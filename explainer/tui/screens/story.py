@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 
 from explainer.reader.journey import Journey
-from explainer.reader.outline import minutes_left
-from explainer.reader.shown import passage_markdown, where
+from explainer.reader.shape import StoryShape
+from explainer.reader.shown import passage_markdown
 from explainer.reader.summary import ending_summary
 from explainer.reader.teacher_notes import teacher_notes
 from explainer.story.glossary import Glossary
@@ -64,10 +64,12 @@ class StoryScreen(Screen[None]):
     """Whether the reader asked for the glossary panel (None: shown if there is room)."""
     notes_shown: reactive[bool] = reactive(False)
 
-    def __init__(self, journey: Journey, glossary: Glossary) -> None:
+    def __init__(self, journey: Journey, glossary: Glossary, shape: StoryShape | None = None) -> None:
         super().__init__()
         self.journey = journey
         self.glossary = glossary
+        self.shape = shape or StoryShape(journey.story)
+        """Worked out once for the story: a key press looks its figures up."""
         self.keys_revealed: set[str] = set()
         """The passages whose answer key the teacher has revealed while the quiz was open."""
 
@@ -96,8 +98,8 @@ class StoryScreen(Screen[None]):
             markdown += "\n\n" + ending_summary(
                 journey, "Press r to start over and try another path.", None if slot is None else slot.student
             )
-        left = minutes_left(journey)
-        self.query_one(WhereBar).show(journey.story.title, where(journey.story, passage), left)
+        left = self._minutes_left()
+        self.query_one(WhereBar).show(journey.story.title, self.shape.where(passage), left)
         self._show_notes(left)
         # Choices first, before the await, so a fast key press never picks a stale choice; the
         # column holds the focus until the new options are drawn.
@@ -110,9 +112,10 @@ class StoryScreen(Screen[None]):
         await options_shown
         self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown))
         column.scroll_home(animate=False)
-        self.call_after_refresh(column.settle_focus)
+        column.settle_focus_when_drawn()
         self.refresh_bindings()
-        self.post_message(self.Progressed(journey))
+        # Saved once the passage is drawn: the reader does not wait for the disk.
+        self.call_after_refresh(self.post_message, self.Progressed(journey))
 
     @property
     def teacher(self) -> bool:
@@ -123,8 +126,11 @@ class StoryScreen(Screen[None]):
         if not self.teacher:
             return  # a student's screen never holds a note, shown or not
         notes = teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed)
-        left = minutes_left(self.journey) if left is None else left
+        left = self._minutes_left() if left is None else left
         self.query_one(NotesPanel).show(self.journey.passage, left, notes)
+
+    def _minutes_left(self) -> int:
+        return self.shape.minutes_left(self.journey.passage.id, self.journey.flags)
 
     def watch_glossary_shown(self, shown: bool | None) -> None:
         self.set_class(shown is None, "-glossary-if-room")
@@ -207,7 +213,8 @@ class StoryScreen(Screen[None]):
             return
         option = options[number - 1]
         if column.wholly_visible(option):
-            option.focus(scroll_visible=False)  # the highlight follows the answer
+            if not option.choice.goto:
+                option.focus(scroll_visible=False)  # the highlight follows a quiz answer
             self.query_one(ChoiceList).pick(number)
         else:
             option.focus()

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from explainer.reader.journey import Answer
@@ -42,7 +43,7 @@ class ChoiceList(Vertical):
         yield Static(id="feedback")
         yield Vertical(id="options")
 
-    def show(self, question: Question | None, choices: list[Choice], quiz_open: bool) -> AwaitComplete:
+    def show(self, question: Question | None, choices: list[Choice], quiz_open: bool) -> AwaitComplete | AwaitMount:
         """Show a question's prompt (while it is open) and the choices on offer.
 
         What :meth:`pick` picks changes at once; the options are drawn when the result is awaited.
@@ -59,13 +60,22 @@ class ChoiceList(Vertical):
         self.query_one("#prompt", Static).update(prompt)
         self.display = bool(choices) or question is not None
         self.choices = choices
+        return self._show_options(choices)
+
+    def _show_options(self, choices: list[Choice]) -> AwaitComplete | AwaitMount:
+        """Put the choices in the option widgets already there; mount more only if there are more.
+
+        Options left over are hidden and kept for a later passage with more choices: a passage
+        change updates widgets in place rather than mounting new ones.
+        """
         options = self.query_one("#options", Vertical)
-
-        async def replace() -> None:
-            await options.remove_children()
-            await options.mount_all(ChoiceOption(number, choice) for number, choice in enumerate(choices, start=1))
-
-        return AwaitComplete(replace())
+        shown = list(options.query_children(ChoiceOption))
+        for number, (option, choice) in enumerate(zip(shown, choices, strict=False), start=1):
+            option.show(number, choice)
+        for option in shown[len(choices) :]:
+            option.display = False
+        more = [ChoiceOption(number, choice) for number, choice in enumerate(choices, start=1)][len(shown) :]
+        return options.mount_all(more) if more else AwaitComplete.nothing()  # type: ignore[no-untyped-call]
 
     def show_answer(self, answer: Answer | None) -> None:
         """Show feedback on a quiz answer, or clear it."""

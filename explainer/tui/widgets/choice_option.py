@@ -42,6 +42,13 @@ class ChoiceOption(Static, can_focus=True):
         self.number = number
         self.choice = choice
 
+    def show(self, number: int, choice: Choice) -> None:
+        """Show another choice in this place (the widget is kept, not remounted)."""
+        if (number, choice) != (self.number, self.choice):
+            self.number, self.choice = number, choice
+            self.refresh(layout=True)
+        self.display = True
+
     def render(self) -> Table:
         # Two columns, so that a long option's second line lines up with its first word.
         grid = Table.grid()
@@ -65,8 +72,16 @@ class ChoiceOption(Static, can_focus=True):
     def action_pick(self) -> None:
         self.post_message(ChoiceMade(self.choice))
 
+    def _siblings(self) -> list[ChoiceOption]:
+        """The options on offer beside this one (those hidden, for later passages, left out)."""
+        if self.parent is None:
+            return [self]
+        return [option for option in self.parent.query_children(ChoiceOption) if option.display]
+
     def _neighbour(self, step: int) -> ChoiceOption | None:
-        siblings = list(self.parent.query_children(ChoiceOption)) if self.parent else [self]
+        siblings = self._siblings()
+        if self not in siblings:
+            return None
         index = siblings.index(self) + step
         return siblings[index] if 0 <= index < len(siblings) else None
 
@@ -78,7 +93,7 @@ class ChoiceOption(Static, can_focus=True):
 
     def action_leave(self, step: int) -> None:
         """Focus what comes after the last option (``step`` 1) or before the first."""
-        siblings = list(self.parent.query_children(ChoiceOption)) if self.parent else [self]
+        siblings = self._siblings()
         chain = self.screen.focus_chain
         edge = chain.index(siblings[-1] if step > 0 else siblings[0])
         chain[(edge + step) % len(chain)].focus()

@@ -32,6 +32,10 @@ class GlossaryPanel(Vertical):
         border-left: blank;
         padding: 0;
         background: transparent;
+        /* Room for the scrollbar kept: a longer list of terms does not narrow the list and
+           lay the screen out again. */
+        scrollbar-gutter: stable;
+        scrollbar-size-horizontal: 0;
     }
     /* The highlighted term in reverse video, as strong as the text with any colours. */
     GlossaryPanel #terms > .option-list--option-highlighted,
@@ -64,6 +68,9 @@ class GlossaryPanel(Vertical):
         option_list.add_options(Option(Text(term.name)) for term in terms)
         if terms:
             option_list.highlighted = 0
+        # OptionList measures its new lines when it is next drawn, and the size it finds then
+        # lays the screen out a second time, a frame later: measured now, one layout does.
+        option_list._update_lines()
         hint = "Tab here, ↑ ↓ and Enter: what a term means." if terms else "No glossary terms here."
         self.query_one("#glossary-hint", Static).update(Text(hint, style="italic"))
 

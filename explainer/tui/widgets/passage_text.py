@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from markdown_it.tree import SyntaxTreeNode
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.geometry import Offset
 from textual.message import Message
 from textual.selection import Selection
 from textual.strip import Strip
@@ -18,16 +21,21 @@ from explainer.tui.widgets.passage_blocks import Block, Builder
 
 
 class _Document(Visual):
-    """The passage's blocks, wrapped to the width they are drawn at (cached per width)."""
+    """The passage's blocks, wrapped to the width they are drawn at (kept for the last two widths:
+    the glossary shown and hidden)."""
 
     def __init__(self, blocks: list[Block | None]) -> None:
         self.blocks = blocks
         self.width = 0
         self._lines: list[Content] = []
+        self._by_width: dict[int, list[Content]] = {}
 
     def lines(self, width: int) -> list[Content]:
         """Every line of the passage at this width; ``None`` blocks are blank lines."""
         if width == self.width:
+            return self._lines
+        if width in self._by_width:
+            self.width, self._lines = width, self._by_width[width]
             return self._lines
         lines: list[Content] = []
         for block in self.blocks:
@@ -51,7 +59,10 @@ class _Document(Visual):
                 lines.append((block.first if number == 0 else block.rest) + line)
         while lines and not lines[-1].plain:
             lines.pop()
+        if len(self._by_width) >= 2:
+            self._by_width.clear()
         self.width, self._lines = width, lines
+        self._by_width[width] = lines
         return lines
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
@@ -135,16 +146,60 @@ class PassageText(Widget):
         self.source = ""
         self._links: list[str] = []
         self._document = _Document([])
+        self._strips: dict[int, Strip] = {}
+        self._strips_width = 0
 
     def update(self, markdown: str, glossary: Glossary | None = None) -> None:
         """Show new Markdown, with the glossary's terms (if given) as links."""
         self.source = markdown
         self._links = []
         self._document = _Document(Builder(self._links).build(parse(markdown, glossary)))
+        self._strips.clear()
         self.refresh(layout=True)
 
     def render(self) -> Visual:
         return self._document
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the passage, rendered the first time it is drawn.
+
+        Textual renders a widget's whole content at once; a passage of 100 KB is over a thousand
+        lines, of which a screen shows a few dozen. This renders the lines drawn, as
+        ``Visual.to_strips`` would render them in one piece, and keeps them until the text, the
+        width or the styles change.
+        """
+        width = self.size.width
+        if self._dirty_regions or width != self._strips_width:
+            # What Widget.render_line does with a repaint: start again (here, line by line).
+            self._dirty_regions.clear()
+            self._strips.clear()
+            self._strips_width = width
+        strip = self._strips.get(y)
+        if strip is None:
+            strip = self._strips[y] = self._render_one(y, width)
+        return strip
+
+    def _render_one(self, y: int, width: int) -> Strip:
+        lines = self._document.lines(width)
+        style = self.visual_style
+        if y >= len(lines):
+            return Strip.blank(width, style.rich_style)
+        selection = self.text_selection
+        if selection is not None:  # as the line's own: its row is 0
+            shift = Offset(0, y)
+            selection = Selection(*(None if end is None else end - shift for end in selection))
+            selection_style: Style | None = Style.from_styles(self.screen.get_component_styles("screen--selection"))
+        else:
+            selection_style = None
+        options = RenderOptions(self._get_style, cast(RulesMap, self.styles), selection, selection_style)
+        strip = lines[y].render_strips(width, 1, style, options)[0]
+        if self.auto_links and not self.screen._selecting:
+            strip = strip._apply_link_style(self.link_style)
+        return strip
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text, as the lines are drawn (for copying with the mouse)."""

@@ -32,7 +32,7 @@ class ReadingColumn(VerticalScroll, can_focus=True):
 
     def options(self) -> list[ChoiceOption]:
         """The options on offer, in the order shown."""
-        return list(self.query(ChoiceOption))
+        return [option for option in self.query(ChoiceOption) if option.display]
 
     def wholly_visible(self, widget: Widget) -> bool:
         """Whether every row of ``widget`` is on screen now."""
@@ -79,6 +79,14 @@ class ReadingColumn(VerticalScroll, can_focus=True):
         focused = self.screen.focused
         if isinstance(focused, ChoiceOption) and not self.wholly_visible(focused):
             self.focus(scroll_visible=False)
+
+    def settle_focus_when_drawn(self) -> None:
+        """Settle the focus once the new passage is laid out.
+
+        Options updated in place ask for a new layout when each of them is next idle, so the
+        frame that lays them out may be the one after the next: the focus settles after both.
+        """
+        self.call_after_refresh(self.call_after_refresh, self.settle_focus)
 
     def settle_focus(self) -> None:
         """After a new passage: highlight the first option if it is in view.
