@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -154,6 +155,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run; returns the exit code."""
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        # The reader of a pipe stopped early (``check | head``): nothing more to say, and no traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def run(argv: list[str] | None) -> int:
+    """Run what the command line asks for."""
     for stream in (sys.stdout, sys.stderr):
         # A story's text must not crash a terminal that cannot show it (e.g. LANG=C).
         if hasattr(stream, "reconfigure"):

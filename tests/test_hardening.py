@@ -536,3 +536,27 @@ def test_no_case_here_gives_a_traceback_from_the_command_line(tmp_path: Path) ->
     assert check_story(folder)  # and the same problems in process
     with pytest.raises(StoryError):
         load_story(folder)
+
+
+def test_a_reader_that_has_gone_gets_no_traceback(tmp_path: Path) -> None:
+    """``check | head``, where head has already stopped reading: no traceback, a non-zero exit."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "story"
+    scaffold = [sys.executable, "-m", "explainer", "new", str(REPO / "tests" / "council-article.txt"), str(folder)]
+    subprocess.run(scaffold, check=True, capture_output=True)
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        checking = subprocess.run(
+            [sys.executable, "-m", "explainer", "check", str(folder)],
+            stdout=writing,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(writing)
+    assert checking.returncode != 0
+    assert checking.stderr.decode() == ""
