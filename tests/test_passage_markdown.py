@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 from conftest import REPO, screen_text
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from explainer.outputs.line_mode import LinePlayer
 from explainer.story.loader import load_story
@@ -139,3 +141,23 @@ def test_hostile_bodies_cost_no_more_than_their_length() -> None:
             if after > 9 * max(before, 0.002):
                 slow.append((work_name, name, before, after))
     assert not slow, slow
+
+
+# Brackets taken as text at once mean what markdown-it alone makes of them ---------------------
+
+_BRACKETY = ["[", "]", "<", ">", "!", "(", ")", "^", "*", "`", "\\", "a", " ", "\n", ":", "/", "<http://a.b>", "[^1]"]
+_BRACKETY += ["[^1]: note\n", "[x]: /u\n", "![i](u)", "<a@b.c>", "](", "[[", "]]", "\n\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BRACKETY), max_size=30).map("".join))
+@example("[a [b]](u) and [c [d]][x]\n\n[x]: /v")
+@example("<<<http://a.b> <<a@b.c> <<< [[[x]] ![![i](u) !!]]")
+def test_brackets_read_as_markdown_it_alone_reads_them(text: str) -> None:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    from explainer.story.markdown import parser
+
+    alone = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).use(footnote_plugin)
+    assert parser().render(text) == alone.render(text)

@@ -14,7 +14,8 @@ from markdown_it.tree import SyntaxTreeNode
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import footnote_label, is_safe, parse, parser, plain_words, shown_address, term_index
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
+# Each character Markdown could read as markup, with a backslash before it.
+_ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~&!"})
 # What would start a block at the start of a line: a list, a rule or a setext underline.
 _BLOCK_START = re.compile(r"[-+=]|\d{1,9}(?=[.)])")
 _BACKTICKS = re.compile(r"`+")
@@ -27,7 +28,7 @@ def body_markdown(markdown: str, glossary: Glossary | None = None) -> str:
 
 def escape_text(text: str) -> str:
     """Text that Markdown shows exactly as written, inside a line."""
-    return _SPECIAL.sub(r"\\\1", text)
+    return text.translate(_ESCAPED)
 
 
 def _blocks(nodes: list[SyntaxTreeNode]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -129,25 +130,41 @@ def _leftmost_longest(matches: list[TermMatch]) -> list[TermMatch]:
 def _compile(names: dict[str, Term]) -> re.Pattern[str] | None:
     if not names:
         return None
-    return re.compile(r"(?<!\w)(?:" + _trie_pattern(names) + r")(?!\w)")
+    return re.compile(_prefix_pattern(sorted(names), 0, first=True) + r"(?!\w)")
 
 
-def _trie_pattern(names: dict[str, Term]) -> str:
-    """A regular expression for all names, factored by shared prefixes so it stays fast."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for name in names:
-        node = trie
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(trie)
+def _prefix_pattern(names: list[str], depth: int, first: bool = False) -> str:
+    """A regular expression for sorted, distinct ``names`` from ``depth`` on, factored by shared
+    prefixes so that it stays fast, and built from the sorted list so that it costs in step with
+    the names.
 
-
-def _node_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _node_pattern(child) for char, child in node.items() if char
-    ]
+    With ``first``, each name must start a word: the check follows the first character (as a
+    look-behind over it), so that the search can skip at once to where a name may begin.
+    """
+    ends_here = len(names[0]) == depth  # sorted: a name that ends here comes first
+    rest = names[1:] if ends_here else names
+    branches = []
+    start = 0
+    while start < len(rest):
+        char = rest[start][depth]
+        end = start + 1
+        while end < len(rest) and rest[end][depth] == char:
+            end += 1
+        group = rest[start:end]
+        # The characters all of this group share, taken at once.
+        shared = len(os.path.commonprefix([group[0], group[-1]]))
+        pieces = [r"\s+" if c == " " else re.escape(c) for c in group[0][depth:shared]]
+        if first:
+            pieces.insert(1, r"(?<!\w[\s\S])")
+        words = "".join(pieces)
+        if len(group) > 1 or len(group[0]) > shared:
+            words += _prefix_pattern(group, shared)
+        branches.append(words)
+        start = end
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    if not ends_here:
+        return body
+    one_character = len(rest) == 1 and len(rest[0]) == depth + 1 and rest[0][depth] != " "
+    return f"{body}?" if one_character else f"(?:{body})?"  # "s?" for a plural: quicker to compile

@@ -81,6 +81,7 @@ def describe(value: Any) -> str:
 
 _WHOLE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_NUMBER_STARTS = frozenset("0123456789+-.")
 _PLAIN_CONSTANTS = {
     **dict.fromkeys(("true", "True", "TRUE"), True),
     **dict.fromkeys(("false", "False", "FALSE"), False),
@@ -196,6 +197,8 @@ def _scalar(event: Any, later: list[YamlProblem]) -> Any:
         return text
     if text in _PLAIN_CONSTANTS:
         return _PLAIN_CONSTANTS[text]
+    if text[0] not in _NUMBER_STARTS:  # most plain scalars are words: no number to try
+        return text
     try:
         if _WHOLE.fullmatch(text):
             return int(text)
