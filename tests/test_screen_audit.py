@@ -118,6 +118,18 @@ async def tap(app: ExplainerApp, pilot: object, *keys: str) -> None:
         await settled(app)
 
 
+async def drawn_apart_from(app: ExplainerApp, before: list[int]) -> None:
+    """Wait, a few frames at most, for the highlight to be drawn somewhere else than ``before``.
+
+    A busy machine can show the frame of a key a refresh later than the key's own.
+    """
+    for _ in range(20):
+        if highlighted(app) != before:
+            return
+        await asyncio.sleep(0.05)
+        await settled(app)
+
+
 async def check_state(app: ExplainerApp, pilot: object, journey: Journey, name: str, scrolling: bool) -> list[str]:
     """The checks of one screen: the highlight and every option; with ``scrolling``, the scroll keys."""
     failures = []
@@ -152,6 +164,7 @@ async def check_state(app: ExplainerApp, pilot: object, journey: Journey, name: 
         if now[0] == len(choices) and 1 in reached:
             break
         await tap(app, pilot, "down" if 1 in reached else "up")
+        await drawn_apart_from(app, now)
     if sorted(set(reached)) != list(range(1, len(choices) + 1)):
         failures.append(f"{name}: ↑ and ↓ reached options {sorted(set(reached))} of {len(choices)}")
     # PgUp never moves the highlight to another answer: it stays, or it goes with its option.
