@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,32 +18,21 @@ from explainer.outputs.line_commands import (
     terms_starting,
 )
 from explainer.outputs.line_editing import line_editing
-from explainer.outputs.plain_text import encodable, markdown_to_text, wrap
+from explainer.outputs.line_output import NO_WRAP, LineOutput
+from explainer.outputs.line_start import claim_save, offer_resume
+from explainer.outputs.plain_text import markdown_to_text
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
 from explainer.reader.outline import where_lines
-from explainer.reader.saves import READ_ONLY, SaveSlot, has_progress
+from explainer.reader.saves import SaveSlot
 from explainer.reader.shown import feedback_line, passage_markdown, section_title, where
 from explainer.reader.summary import ending_summary
 from explainer.reader.teacher_notes import hidden_key_line, teacher_notes
-from explainer.story.files import make_visible
 from explainer.story.glossary import Glossary
 from explainer.story.model import Story, Term
 
-NO_WRAP = 1_000_000  # a width no paragraph reaches: each one a single line
 
-
-def use_color(stream: TextIO) -> bool:
-    """Whether to colour output: only on a terminal that is not ``TERM=dumb``, never with ``NO_COLOR``."""
-    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb" and stream.isatty()
-
-
-def _width(stream: TextIO) -> int:
-    """The terminal's width; on a pipe or a file, no wrapping (a screen reader or a script wraps)."""
-    return max(shutil.get_terminal_size((80, 24)).columns - 1, 20) if stream.isatty() else NO_WRAP
-
-
-class LinePlayer:
+class LinePlayer(LineOutput):
     """Plays a story as plain lines: passage text, numbered choices, a prompt."""
 
     def __init__(
@@ -64,70 +52,24 @@ class LinePlayer:
         self.take_over = take_over
         self.teacher = teacher
         self.slot = slot
-        self.input, self.output, self.errors = input, output, errors
-        self.color = use_color(output) if color is None else color
-        self.width = width or _width(output)
-        self.echo = not input.isatty()
+        super().__init__(input=input, output=output, errors=errors, color=color, width=width)
         self.glossary = Glossary(story.terms)
         self.journey = Journey(story, seed=reader_seed(slot.student) if slot is not None else "")
         self.keys_revealed: set[str] = set()
-        self.line_editing = False  # True once readline edits the lines typed (see run_plain)
-
-    # Output ---------------------------------------------------------------------------------
-
-    def write(self, text: str, bold: bool = False, visible: bool = False) -> None:
-        """Write text as the output's encoding can carry it, with no control character from the story.
-
-        ``visible``: the text is already made visible (rendered Markdown, with bold titles in it).
-        """
-        safe = encodable(text if visible else make_visible(text), getattr(self.output, "encoding", None))
-        self.output.write(self.bold(safe.rstrip("\n")) + "\n" if bold and self.color else safe)
-        self.output.flush()
-
-    def say(self, text: str = "") -> None:
-        """Print text wrapped at the width, and a line end."""
-        self.write(wrap(text, self.width) + "\n")
-
-    def bold(self, text: str) -> str:
-        """Bold text when colour is on; as it is otherwise."""
-        return f"\x1b[1m{text}\x1b[22m" if self.color else text
-
-    def say_bold(self, text: str) -> None:
-        """Print a line in bold (when colour is on)."""
-        self.write(wrap(text, self.width) + "\n", bold=True)
-
-    def notice(self, text: str) -> None:
-        """Tell the reader something about their saves, on the error stream."""
-        self.errors.write(encodable(make_visible(text), getattr(self.errors, "encoding", None)) + "\n")
-        self.errors.flush()
-
-    def ask(self, prompt: str = "> ") -> str | None:
-        """Read one line after a prompt; ``None`` at the end of input."""
-        if self.line_editing:
-            try:
-                return input(prompt).strip()
-            except EOFError:
-                self.write("\n")
-                return None
-        self.write(prompt)
-        try:
-            line = self.input.readline()
-        except UnicodeDecodeError:  # bytes the input's encoding cannot read: a line of nonsense
-            line = "\ufffd\n"
-        if not line:
-            self.write("\n")
-            return None
-        if self.echo:
-            self.write(line.rstrip("\r\n") + "\n")
-        return line.strip()
 
     # Playing --------------------------------------------------------------------------------
 
     def run(self) -> int:
         """Play until the reader quits or the input ends; returns the exit code."""
         try:
-            if not self.claim_save() or not self.offer_resume():
-                return 0
+            if self.slot is not None:
+                if not claim_save(self, self.slot, self.take_over):
+                    return 0
+                go_on, saved = offer_resume(self, self.slot, self.story)
+                if not go_on:
+                    return 0
+                if saved is not None:
+                    self.journey = saved
             self.show_passage()
             while True:
                 line = self.ask()
@@ -153,62 +95,6 @@ class LinePlayer:
             self.say("Read only: nothing you did this time was saved.")
         elif not self.slot.blocked and not self.slot.failing and not self.slot.taken_over:
             self.say("Your progress is saved. Run the explainer again to go on.")
-
-    def claim_save(self) -> bool:
-        """Become the writer of the save, or ask what to do when it is open elsewhere; ``False`` to quit."""
-        if self.slot is None or self.slot.claim():
-            return True
-        if self.take_over:
-            self.slot.take_over()
-            self.notice("This story is open for you elsewhere; this copy took the save over.")
-            return True
-        if self.echo:  # input from a script: never take a save over unless told to (--take-over)
-            self.slot.read_only = True
-            self.notice("This story is open for you elsewhere: reading only, nothing will be saved (--take-over).")
-            return True
-        self.say("This story is open for you elsewhere (another window or terminal).")
-        self.say("1. Read only (nothing you do here is saved)")
-        self.say("2. Take over (the other copy stops saving)")
-        while True:
-            answer = self.ask()
-            if answer is None or answer.lower() in ("q", "quit"):
-                return False
-            if answer.lower() in ("", "1"):
-                self.slot.read_only = True
-                self.say(READ_ONLY)
-                return True
-            if answer == "2":
-                self.slot.take_over()
-                return True
-            self.say("Type 1 to read only or 2 to take over.")
-
-    def offer_resume(self) -> bool:
-        """Load a save and offer to resume it; returns ``False`` if the reader quit."""
-        if self.slot is None:
-            return True
-        saved, notices = self.slot.load()
-        for text in notices:
-            self.notice(text)
-        if saved is None or not has_progress(saved):
-            return True
-        self.say(f"You have saved progress: {where(self.story, saved.passage)}, {saved.passage.title}.")
-        self.say("1. Resume where you left off")
-        self.say("2. Start over")
-        while True:
-            answer = self.ask()
-            if answer is None or answer.lower() in ("q", "quit"):
-                return False
-            if answer.lower() in ("", "1", "r"):
-                self.journey = saved
-                return True
-            if answer.lower() in ("2", "s"):
-                sure = self.ask("Start over from the beginning? What you did so far stays in your report. (y/n) ")
-                if sure is not None and sure.lower() in ("y", "yes"):
-                    return True
-                self.say("1. Resume where you left off")
-                self.say("2. Start over")
-                continue
-            self.say("Type 1 to resume or 2 to start over.")
 
     def handle(self, line: str) -> None:
         """Act on one line the reader typed."""
