@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, STORIES
 
-from explainer.outputs.line_mode import LinePlayer, use_color
+from explainer.outputs.line_mode import LinePlayer
+from explainer.outputs.line_output import use_color
 from explainer.outputs.plain_text import markdown_to_text
 from explainer.reader.journey import Journey
 from explainer.reader.saves import SaveSlot
