@@ -332,6 +332,21 @@ def story_size_keys(size: tuple[int, int], shipped: Path, large: Path, keys: int
             player.pane.close()
 
 
+def time_glossary_toggle(pane: Pane, figures: dict[str, Figures]) -> None:
+    """``g`` twice from the terms: the glossary hidden, then shown again, each timed."""
+    figures["glossary"].add(*pane.timed(["g"], lacks("│ Glossary"), "the glossary hidden"))
+    figures["glossary"].add(*pane.timed(["g"], has_line("│ Glossary", skip=0), "the glossary shown"))
+
+
+def time_palette(pane: Pane, figures: dict[str, Figures], term: str) -> None:
+    """The palette opened, then ``term`` typed and found, each timed; the palette closed."""
+    figures["palette"].add(*pane.timed(["C-p"], has_line("Search for commands", skip=0), "the palette"))
+    figures["search"].add(*pane.timed([], has_line(f"Term: {term}", skip=0), "the term found", text=term))
+    pane.send("Escape")
+    pane.wait(lacks(f"Term: {term}"), "the palette closed")
+    time.sleep(SETTLE)
+
+
 def other_keys(folder: Path, repeats: int, server: str, size: tuple[int, int]) -> dict[str, Figures]:
     """Glossary toggle, map, help, palette open and search, at one size, in the explainer."""
     from explainer.story.loader import load_story
@@ -345,19 +360,12 @@ def other_keys(folder: Path, repeats: int, server: str, size: tuple[int, int]) -
         for _ in range(repeats):
             pane.send("g")  # to the terms, then (timed) hidden and shown again
             time.sleep(SETTLE)
-            figures["glossary"].add(*pane.timed(["g"], lacks("│ Glossary"), "the glossary hidden"))
-            figures["glossary"].add(*pane.timed(["g"], has_line("│ Glossary", skip=0), "the glossary shown"))
+            time_glossary_toggle(pane, figures)
             figures["map"].add(*pane.timed(["m"], has_line("Story map", skip=0), "the map"))
             pane.timed(["Escape"], lacks("Story map"), "the map closed")
             figures["help"].add(*pane.timed(["?"], has_line("this help", skip=0), "the help"))
             pane.timed(["Escape"], lacks("this help"), "the help closed")
-            figures["palette"].add(*pane.timed(["C-p"], has_line("Search for commands", skip=0), "the palette"))
-            figures["search"].add(
-                *pane.timed([], has_line(f"Term: {last_term}", skip=0), "the term found", text=last_term)
-            )
-            pane.send("Escape")
-            pane.wait(lacks(f"Term: {last_term}"), "the palette closed")
-            time.sleep(SETTLE)
+            time_palette(pane, figures, last_term)
     finally:
         pane.close()
     return figures
@@ -429,16 +437,9 @@ def big_content(folder: Path, server: str, size: tuple[int, int]) -> dict[str, F
         pane.send("g")
         time.sleep(SETTLE)
         for _ in range(2):
-            figures["glossary"].add(*pane.timed(["g"], lacks("│ Glossary"), "the glossary hidden"))
-            figures["glossary"].add(*pane.timed(["g"], has_line("│ Glossary", skip=0), "the glossary shown"))
+            time_glossary_toggle(pane, figures)
         for _ in range(2):
-            figures["palette"].add(*pane.timed(["C-p"], has_line("Search for commands", skip=0), "the palette"))
-            figures["search"].add(
-                *pane.timed([], has_line(f"Term: {last_term}", skip=0), "the term found", text=last_term)
-            )
-            pane.send("Escape")
-            pane.wait(lacks(f"Term: {last_term}"), "the palette closed")
-            time.sleep(SETTLE)
+            time_palette(pane, figures, last_term)
     finally:
         pane.close()
     return figures
