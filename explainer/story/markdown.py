@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
 from explainer.story.folding import nfc
 from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, referenced_name
+from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket, plain_bracket
 from explainer.story.model import Term
 
 # The only link targets any output follows; others are shown as the text they are.
@@ -33,87 +31,13 @@ def parser() -> MarkdownIt:
         .disable(["html_inline", "html_block"])
         .use(footnote_plugin)
     )
+    markdown.helpers = LinearHelpers  # type: ignore[assignment]
     for name in ("link", "image"):
         rule = next(rule.fn for rule in markdown.inline.ruler.__rules__ if rule.name == name)
-        markdown.inline.ruler.at(name, _needing_a_closing_bracket(rule))
-    markdown.inline.ruler.before("text", "plain_bracket", _plain_bracket)
+        markdown.inline.ruler.at(name, needing_a_closing_bracket(rule))
+    markdown.inline.ruler.at("emphasis", emphasis)
+    markdown.inline.ruler.before("text", "plain_bracket", plain_bracket)
     return markdown
-
-
-_ANGLE = re.compile("[<>]")
-
-
-def _plain_bracket(state: StateInline, silent: bool) -> bool:
-    """A run of brackets that cannot start anything, taken as text at once.
-
-    Nothing starts with "]"; "[" and "![" start only what a later "]" closes; with raw HTML
-    off, "<" starts only an autolink, which needs a ">" before any other "<". Otherwise every
-    other rule would be asked first, at each of them, and say no: a third of a second for a
-    long run.
-    """
-    src, start = state.src, state.pos
-    char = src[start]
-    if char == "]":
-        end = start + 1  # one at a time: the end of a link's words is counted so
-    elif char == "!":
-        if src[start + 1 : start + 2] == "[" and _last_closing_bracket(state) > start:
-            return False  # a picture, perhaps
-        end = start + 1
-    elif char == "[":
-        if _last_closing_bracket(state) > start:
-            return False
-        end = _run_end(state, start)
-    elif char == "<":
-        end = _run_end(state, start)
-        # Only the last "<" of a run can open an autolink: if a ">" comes before another "<".
-        after = _ANGLE.search(src, end, state.posMax)
-        if after is not None and after.group() == ">":
-            end -= 1
-        if end == start:
-            return False
-    else:
-        return False
-    if not silent:
-        _add_text(state, src[start:end])
-    state.pos = end
-    return True
-
-
-def _run_end(state: StateInline, start: int) -> int:
-    """Where the run of the character at ``start`` ends."""
-    src, end = state.src, start + 1
-    while end < state.posMax and src[end] == src[start]:
-        end += 1
-    return end
-
-
-def _add_text(state: StateInline, text: str) -> None:
-    """Add to the text being gathered: in constant time where markdown-it can."""
-    if hasattr(state, "append_pending"):  # markdown-it-py 4
-        state.append_pending(text)
-    else:
-        state.pending += text
-
-
-def _last_closing_bracket(state: StateInline) -> int:
-    """Where the last "]" of the text being parsed is (-1 if none), found once."""
-    last = state.__dict__.get("_last_closing_bracket")
-    if last is None:
-        last = state.__dict__["_last_closing_bracket"] = state.src.rfind("]")
-    return int(last)
-
-
-def _needing_a_closing_bracket(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
-    """A link or picture rule that gives up at once where no "]" follows: one cannot start there.
-
-    markdown-it looks for the end of a link's words from every "[", which costs seconds on a
-    long run of "[" with no "]"; the answer is the same, found in a moment.
-    """
-
-    def rule_with_check(state: StateInline, silent: bool) -> bool:
-        return _last_closing_bracket(state) > state.pos and rule(state, silent)
-
-    return rule_with_check
 
 
 def parse(markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:

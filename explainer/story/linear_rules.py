@@ -1,0 +1,194 @@
+"""Inline rules that read what markdown-it's own read, in time that grows with the text, not faster.
+
+markdown-it looks for the end of a link's words afresh from every "[", makes a token of every
+"*" and "_", and asks every rule at every bracket: seconds on a long run of brackets or
+delimiters. These rules give the same tokens, having done less.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import helpers
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Delimiter
+
+_ANGLE = re.compile("[<>]")
+
+
+def plain_bracket(state: StateInline, silent: bool) -> bool:
+    """A run of brackets that cannot start anything, taken as text at once.
+
+    Nothing starts with "]"; "[" and "![" start only what a later "]" closes; with raw HTML
+    off, "<" starts only an autolink, which needs a ">" before any other "<". Otherwise every
+    other rule would be asked first, at each of them, and say no: a third of a second for a
+    long run.
+    """
+    src, start = state.src, state.pos
+    char = src[start]
+    if char == "]":
+        end = start + 1  # one at a time: the end of a link's words is counted so
+    elif char in "[!":
+        if last_closing_bracket(state) > start:
+            if char == "[":
+                end = _unlinked_brackets_end(state, start, silent)
+                if end == start:
+                    return False  # a link, perhaps
+            elif src[start + 1 : start + 2] == "[":
+                return False  # a picture, perhaps
+            else:
+                end = start + 1
+        else:  # with no "]" to come, neither "[" nor "!" starts anything
+            end = start + 1
+            while end < state.posMax and src[end] in "[!":
+                end += 1
+    elif char == "<":
+        end = _run_end(state, start)
+        # Only the last "<" of a run can open an autolink: if a ">" comes before another "<".
+        after = _ANGLE.search(src, end, state.posMax)
+        if after is not None and after.group() == ">":
+            end -= 1
+        if end == start:
+            return False
+    else:
+        return False
+    if not silent:
+        state.append_pending(src[start:end])
+    state.pos = end
+    return True
+
+
+def _unlinked_brackets_end(state: StateInline, start: int, silent: bool) -> int:
+    """Where the "[" from ``start`` on stop being ones that open no link and no footnote.
+
+    Looking ahead (``silent``), one at a time: the end of a link's words is counted so.
+    """
+    src, end = state.src, start
+    while end < state.posMax and src[end] == "[" and src[end + 1 : end + 2] != "^" and label_end(state, end, True) < 0:
+        end += 1
+        if silent:
+            break
+    return end
+
+
+def _run_end(state: StateInline, start: int) -> int:
+    """Where the run of the character at ``start`` ends."""
+    src, end = state.src, start + 1
+    while end < state.posMax and src[end] == src[start]:
+        end += 1
+    return end
+
+
+def last_closing_bracket(state: StateInline) -> int:
+    """Where the last "]" of the text being parsed is (-1 if none), found once."""
+    last = state.__dict__.get("_last_closing_bracket")
+    if last is None:
+        last = state.__dict__["_last_closing_bracket"] = state.src.rfind("]")
+    return int(last)
+
+
+def needing_a_closing_bracket(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """A link or picture rule that gives up at once where no "]" follows: one cannot start there."""
+
+    def rule_with_check(state: StateInline, silent: bool) -> bool:
+        return last_closing_bracket(state) > state.pos and rule(state, silent)
+
+    return rule_with_check
+
+
+def label_end(state: StateInline, start: int, disableNested: bool = False) -> int:
+    """Where the words of a link opened by the "[" at ``start`` end (-1 if they do not), as
+    markdown-it's ``parseLinkLabel`` finds it, but remembering what each search learns.
+
+    One search walks the tokens after ``start`` and matches every plain "[" it passes with its
+    "]", or finds that none closes; a later search from one of them, or one that reaches one
+    of them, takes the answer instead of walking the same tokens again.
+    """
+    ends: dict[int, int] = state.__dict__.setdefault("_label_ends", {}).setdefault((state.posMax, disableNested), {})
+    known = ends.get(start)
+    if known is not None:
+        return known
+    src, maximum, old_position = state.src, state.posMax, state.pos
+    skip_token = state.md.inline.skipToken
+    opened = [start]
+    found = -1
+    state.pos = start + 1
+    while state.pos < maximum:
+        position = state.pos
+        char = src[position]
+        if char == "]":
+            ends[opened.pop()] = position
+            if not opened:
+                found = position
+                break
+        skip_token(state)
+        if char != "[":
+            continue
+        if state.pos == position + 1:  # a plain "[", not the start of a token
+            inner = ends.get(position)
+            if inner is None:
+                opened.append(position)
+            elif inner < 0:
+                break  # what does not close from there does not close from here either
+            else:  # closed already: go on after its "]"
+                state.pos = inner
+                skip_token(state)
+        elif disableNested:
+            break
+    for bracket in opened if found < 0 else ():
+        ends[bracket] = -1
+    state.pos = old_position
+    return found
+
+
+class LinearHelpers:
+    """markdown-it's link helpers, with :func:`label_end` for the end of a link's words."""
+
+    parseLinkLabel = staticmethod(label_end)
+    parseLinkDestination = staticmethod(helpers.parseLinkDestination)
+    parseLinkTitle = staticmethod(helpers.parseLinkTitle)
+
+
+def emphasis(state: StateInline, silent: bool) -> bool:
+    """A run of "*" or "_", as markdown-it's emphasis rule reads it, with fewer tokens.
+
+    markdown-it makes a token (and a delimiter) of each mark. A run that can neither open nor
+    close emphasis (``snake_case``) is only text. Of a longer run, only as many marks at each
+    end as there are marks of its kind elsewhere can ever pair; the rest is one token that
+    pairs with nothing.
+    """
+    start = state.pos
+    marker = state.src[start]
+    if silent or marker not in ("_", "*"):
+        return False
+    scanned = state.scanDelims(start, marker == "*")
+    length = scanned.length
+    state.pos += length
+    if not scanned.can_open and not scanned.can_close:
+        state.append_pending(marker * length)
+        return True
+    counts: dict[str, int] = state.__dict__.setdefault("_marks", {})
+    if marker not in counts:
+        counts[marker] = state.src.count(marker)
+    others = counts[marker] - length
+    capped = length > 2 * others + 1
+    if capped:
+        pieces = [marker] * others + [marker * (length - 2 * others)] + [marker] * others
+    else:
+        pieces = [marker] * length
+    for number, piece in enumerate(pieces):
+        token = state.push("text", "", 0)
+        token.content = piece
+        pairs = not (capped and number == others)  # the long middle piece pairs with nothing
+        state.delimiters.append(
+            Delimiter(
+                marker=ord(marker),
+                length=length,
+                token=len(state.tokens) - 1,
+                end=-1,
+                open=scanned.can_open and pairs,
+                close=scanned.can_close and pairs,
+            )
+        )
+    return True
