@@ -7,77 +7,11 @@ delimiters. These rules give the same tokens, having done less.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from markdown_it import helpers
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
-
-_ANGLE = re.compile("[<>]")
-
-
-def plain_bracket(state: StateInline, silent: bool) -> bool:
-    """A run of brackets that cannot start anything, taken as text at once.
-
-    Nothing starts with "]"; "[" and "![" start only what a later "]" closes; with raw HTML
-    off, "<" starts only an autolink, which needs a ">" before any other "<". Otherwise every
-    other rule would be asked first, at each of them, and say no: a third of a second for a
-    long run.
-    """
-    src, start = state.src, state.pos
-    char = src[start]
-    if char == "]":
-        end = start + 1  # one at a time: the end of a link's words is counted so
-    elif char in "[!":
-        if last_closing_bracket(state) > start:
-            if char == "[":
-                end = _unlinked_brackets_end(state, start, silent)
-                if end == start:
-                    return False  # a link, perhaps
-            elif src[start + 1 : start + 2] == "[":
-                return False  # a picture, perhaps
-            else:
-                end = start + 1
-        else:  # with no "]" to come, neither "[" nor "!" starts anything
-            end = start + 1
-            while end < state.posMax and src[end] in "[!":
-                end += 1
-    elif char == "<":
-        end = _run_end(state, start)
-        # Only the last "<" of a run can open an autolink: if a ">" comes before another "<".
-        after = _ANGLE.search(src, end, state.posMax)
-        if after is not None and after.group() == ">":
-            end -= 1
-        if end == start:
-            return False
-    else:
-        return False
-    if not silent:
-        state.append_pending(src[start:end])
-    state.pos = end
-    return True
-
-
-def _unlinked_brackets_end(state: StateInline, start: int, silent: bool) -> int:
-    """Where the "[" from ``start`` on stop being ones that open no link and no footnote.
-
-    Looking ahead (``silent``), one at a time: the end of a link's words is counted so.
-    """
-    src, end = state.src, start
-    while end < state.posMax and src[end] == "[" and src[end + 1 : end + 2] != "^" and label_end(state, end, True) < 0:
-        end += 1
-        if silent:
-            break
-    return end
-
-
-def _run_end(state: StateInline, start: int) -> int:
-    """Where the run of the character at ``start`` ends."""
-    src, end = state.src, start + 1
-    while end < state.posMax and src[end] == src[start]:
-        end += 1
-    return end
 
 
 def last_closing_bracket(state: StateInline) -> int:

@@ -11,8 +11,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from explainer.story.folding import nfc
 from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, referenced_name
-from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket, plain_bracket
+from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket
 from explainer.story.model import Term
+from explainer.story.plain_runs import plain_bracket
 
 # The only link targets any output follows; others are shown as the text they are.
 SAFE_SCHEMES = ("http://", "https://", "mailto:")

@@ -1,0 +1,96 @@
+"""Text that cannot start anything, taken at once: one rule call for a run, not one for each mark.
+
+markdown-it asks every inline rule at every mark of punctuation and takes it as text when all
+of them say no. Where no rule can say yes, this rule says so first, for the whole run.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it.rules_inline import StateInline
+
+from explainer.story.linear_rules import label_end, last_closing_bracket
+
+
+def plain_bracket(state: StateInline, silent: bool) -> bool:
+    """A run of text and of brackets that cannot start anything, taken as text at once.
+
+    Nothing starts with "]" or ">"; "[" and "![" start only what a later "]" closes, and "["
+    only a link or a footnote that its words' end lets be; with raw HTML off, "<" starts only
+    an autolink, which needs a ">" before any other "<". While looking ahead (``silent``) for
+    the end of a link's words, "[" and "]" are taken one at a time: they are counted so.
+    """
+    src, start = state.src, state.pos
+    if src[start] not in "[]!<>":
+        return False
+    end = _plain_step(state, start, silent)
+    if end == start:
+        return False
+    if not silent:
+        while (step := _plain_step(state, end, False)) > end:
+            end = step
+        state.append_pending(src[start:end])
+    state.pos = end
+    return True
+
+
+def _plain_step(state: StateInline, start: int, silent: bool) -> int:
+    """Where plain text from ``start`` ends: one step of :func:`plain_bracket` (``start`` if none)."""
+    src, maximum = state.src, state.posMax
+    if start >= maximum:
+        return start
+    char = src[start]
+    closing = last_closing_bracket(state) > start
+    if char == "[" and closing:
+        return _unlinked_brackets_end(state, start, silent)
+    if char == "!" and closing and src[start + 1 : start + 2] == "[":
+        return start  # a picture, perhaps
+    limit = _autolink_start(state, start)
+    if char == "<" and limit == start:
+        return start  # an autolink, perhaps
+    if char not in "[]!<>" and (silent or state.md.inline.terminator_re.match(char)):
+        return start  # some other rule's mark, or plain text left to the text rule
+    if silent and char == "]":
+        return start + 1
+    extra = "<>" + ("" if closing else "[!") + ("" if silent else "]")
+    run = _plain_run(state.md.inline.terminator_re.pattern, extra)
+    taken = run.match(src, start + 1, limit)  # always a match, perhaps an empty one
+    return taken.end() if taken is not None and taken.end() > start else start + 1
+
+
+@lru_cache(maxsize=8)
+def _plain_run(terminators: str, extra: str) -> re.Pattern[str]:
+    """Characters the text rule takes (not ``terminators``, a "[...]" class), or in ``extra``."""
+    return re.compile(f"(?:[{re.escape(extra)}]|[^{terminators[1:]})*")
+
+
+def _unlinked_brackets_end(state: StateInline, start: int, silent: bool) -> int:
+    """Where the "[" from ``start`` on stop being ones that open no link and no footnote."""
+    src, end = state.src, start
+    while end < state.posMax and src[end] == "[" and src[end + 1 : end + 2] != "^" and label_end(state, end, True) < 0:
+        end += 1
+        if silent:
+            break
+    return end
+
+
+def _autolink_start(state: StateInline, start: int) -> int:
+    """The first place from ``start`` on where a "<" may open an autolink (or ``posMax``).
+
+    Only the last "<" before a ">" may: found once for each ">".
+    """
+    known: dict[int, tuple[int, int, int]] = state.__dict__.setdefault("_autolink_starts", {})
+    src, maximum = state.src, state.posMax
+    found = known.get(maximum)
+    if found is None or not found[0] <= start <= found[1]:
+        closing = src.find(">", start, maximum)
+        if closing < 0:
+            found = known[maximum] = (start, maximum, -1)
+        else:
+            found = known[maximum] = (start, closing, src.rfind("<", start, closing))
+    _, closing, opening = found
+    if closing == maximum:
+        return maximum
+    return opening if opening >= start else closing
