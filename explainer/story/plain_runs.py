@@ -23,7 +23,7 @@ def plain_bracket(state: StateInline, silent: bool) -> bool:
     the end of a link's words, "[" and "]" are taken one at a time: they are counted so.
     """
     src, start = state.src, state.pos
-    if src[start] not in "[]!<>":
+    if src[start] not in _PLAIN_STARTS:
         return False
     end = _plain_step(state, start, silent)
     if end == start:
@@ -50,20 +50,36 @@ def _plain_step(state: StateInline, start: int, silent: bool) -> int:
     limit = _autolink_start(state, start)
     if char == "<" and limit == start:
         return start  # an autolink, perhaps
-    if char not in "[]!<>" and (silent or state.md.inline.terminator_re.match(char)):
+    first = start + 1
+    if char == "_":
+        inner = _INNER_UNDERSCORES.match(src, start, maximum)
+        if inner is None:
+            return start  # emphasis, perhaps
+        first = inner.end()
+    if char not in _PLAIN_STARTS and (silent or state.md.inline.terminator_re.match(char)):
         return start  # some other rule's mark, or plain text left to the text rule
     if silent and char == "]":
         return start + 1
-    extra = "<>" + ("" if closing else "[!") + ("" if silent else "]")
+    extra = _IDLE_MARKS + "<" + ("" if closing else "[!") + ("" if silent else "]")
     run = _plain_run(state.md.inline.terminator_re.pattern, extra)
-    taken = run.match(src, start + 1, limit)  # always a match, perhaps an empty one
-    return taken.end() if taken is not None and taken.end() > start else start + 1
+    taken = run.match(src, first, limit)  # always a match, perhaps an empty one
+    return taken.end() if taken is not None else first
+
+
+# Marks that stop the text rule but that no rule of this set-up starts at (with linkify,
+# typographer and raw HTML off).
+_IDLE_MARKS = "#$%+-:=>@{}"
+_PLAIN_STARTS = "[]!<_" + _IDLE_MARKS
+# "_" inside a word (snake_case) neither opens nor closes emphasis.
+_INNER_UNDERSCORES_PATTERN = r"(?<=[^\W_])_++(?=[^\W_])"
+_INNER_UNDERSCORES = re.compile(_INNER_UNDERSCORES_PATTERN)
 
 
 @lru_cache(maxsize=8)
 def _plain_run(terminators: str, extra: str) -> re.Pattern[str]:
-    """Characters the text rule takes (not ``terminators``, a "[...]" class), or in ``extra``."""
-    return re.compile(f"(?:[{re.escape(extra)}]|[^{terminators[1:]})*")
+    """Characters the text rule takes (not ``terminators``, a "[...]" class), those in
+    ``extra``, and "_" inside a word."""
+    return re.compile(f"(?:[^{terminators[1:]}|[{re.escape(extra)}]|{_INNER_UNDERSCORES_PATTERN})*+")
 
 
 def _unlinked_brackets_end(state: StateInline, start: int, silent: bool) -> int:
