@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from markdown_it.rules_inline import StateInline
 
-from explainer.story.linear_rules import label_end, last_closing_bracket
+from explainer.story.linear_rules import known_label_ends, label_end, last_closing_bracket
 
 
 def plain_bracket(state: StateInline, silent: bool) -> bool:
@@ -84,8 +84,11 @@ def _plain_run(terminators: str, extra: str) -> re.Pattern[str]:
 
 def _unlinked_brackets_end(state: StateInline, start: int, silent: bool) -> int:
     """Where the "[" from ``start`` on stop being ones that open no link and no footnote."""
-    src, end = state.src, start
-    while end < state.posMax and src[end] == "[" and src[end + 1 : end + 2] != "^" and label_end(state, end, True) < 0:
+    src, end, ends = state.src, start, known_label_ends(state, True)
+    while end < state.posMax and src[end] == "[" and src[end + 1 : end + 2] != "^":
+        known = ends.get(end)
+        if (label_end(state, end, True) if known is None else known) >= 0:
+            break
         end += 1
         if silent:
             break
