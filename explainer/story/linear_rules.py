@@ -43,6 +43,18 @@ def known_label_ends(state: StateInline, disable_nested: bool) -> dict[int, int]
     return ends
 
 
+def needing_its_words_closed(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """An inline footnote rule ("^[...]") that gives up at once where its words do not close."""
+
+    def rule_with_check(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if state.src[start] != "^" or state.src[start + 1 : start + 2] != "[" or start + 2 >= state.posMax:
+            return False
+        return label_end(state, start + 1) >= 0 and rule(state, silent)
+
+    return rule_with_check
+
+
 def label_end(state: StateInline, start: int, disableNested: bool = False) -> int:
     """Where the words of a link opened by the "[" at ``start`` end (-1 if they do not), as
     markdown-it's ``parseLinkLabel`` finds it, but remembering what each search learns.
@@ -96,7 +108,8 @@ def _skip_token(state: StateInline) -> None:
         state.md.inline.skipToken(state)
         return
     if char == "[":
-        if src[position + 1 : position + 2] == "^" or last_closing_bracket(state) <= position:
+        notes = bool(state.env.get("footnotes", {}).get("refs"))
+        if (notes and src[position + 1 : position + 2] == "^") or last_closing_bracket(state) <= position:
             state.md.inline.skipToken(state)
             return
         state.level += 1  # as skipToken counts the depth of its rules

@@ -11,7 +11,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from explainer.story.folding import nfc
 from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, referenced_name
-from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket
+from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket, needing_its_words_closed
 from explainer.story.model import Term
 from explainer.story.plain_runs import plain_bracket
 
@@ -37,6 +37,8 @@ def parser() -> MarkdownIt:
         rule = next(rule.fn for rule in markdown.inline.ruler.__rules__ if rule.name == name)
         markdown.inline.ruler.at(name, needing_a_closing_bracket(rule))
     markdown.inline.ruler.at("emphasis", emphasis)
+    footnote = next(rule.fn for rule in markdown.inline.ruler.__rules__ if rule.name == "footnote_inline")
+    markdown.inline.ruler.at("footnote_inline", needing_its_words_closed(footnote))
     markdown.inline.ruler.before("text", "plain_bracket", plain_bracket)
     return markdown
 

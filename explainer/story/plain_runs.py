@@ -85,7 +85,8 @@ def _plain_run(terminators: str, extra: str) -> re.Pattern[str]:
 def _unlinked_brackets_end(state: StateInline, start: int, silent: bool) -> int:
     """Where the "[" from ``start`` on stop being ones that open no link and no footnote."""
     src, end, ends = state.src, start, known_label_ends(state, True)
-    while end < state.posMax and src[end] == "[" and src[end + 1 : end + 2] != "^":
+    notes = bool(state.env.get("footnotes", {}).get("refs"))  # "[^x]" is one only where defined
+    while end < state.posMax and src[end] == "[" and not (notes and src[end + 1 : end + 2] == "^"):
         known = ends.get(end)
         if (label_end(state, end, True) if known is None else known) >= 0:
             break
