@@ -65,7 +65,9 @@ class StoryScreen(Screen[None]):
     notes_shown: reactive[bool] = reactive(False)
 
     def __init__(self, journey: Journey, glossary: Glossary, shape: StoryShape | None = None) -> None:
-        super().__init__()
+        # The class that glossary_shown's first value gives, set before the first styling so
+        # that the watcher's first call changes nothing and the screen is not styled twice.
+        super().__init__(classes="-glossary-if-room")
         self.journey = journey
         self.glossary = glossary
         self.shape = shape or StoryShape(journey.story)
