@@ -16,7 +16,7 @@ from explainer.checks.yaml_comments import comment_problems, fold_under_hashes
 from explainer.story.causes import mark_consequences, mark_story_wide
 from explainer.story.files import GLOSSARY_FILE, label
 from explainer.story.glossary import Glossary
-from explainer.story.loader import read_story
+from explainer.story.loader import read_story_and_texts
 from explainer.story.model import Passage, Story
 from explainer.story.problems import Problem, Severity, fold_consequences, problem, shown_count
 
@@ -52,8 +52,8 @@ def checked_story(
     article: Article | None = None,
 ) -> tuple[Story | None, list[Problem]]:
     """The story in a folder (None if it cannot load) and all that :func:`check_story` finds."""
-    story, problems = read_story(folder)
-    hashes = comment_problems(Path(folder))
+    story, problems, texts = read_story_and_texts(folder)
+    hashes = comment_problems(Path(folder), texts)
     if hashes:  # a value lost to a '#' can lose its passage too: what follows goes under it
         paths = sorted(Path(folder).glob("*.md"))
         problems = mark_consequences(fold_under_hashes(problems, hashes) + hashes, paths)

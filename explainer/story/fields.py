@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from explainer.story.causes import nearest
@@ -41,6 +42,8 @@ class Findings:
     """Each glossary term a passage names, with its file and line."""
     gotos: list[tuple[str, str, str, int]] = field(default_factory=list)
     """Each passage a choice goes to: target, what (``choice 2``), file and line."""
+    texts: dict[Path, str] | None = None
+    """When given, the text of each file read goes in it (for checks of the lines themselves)."""
 
     def error(self, file: str, line: int, code: str, **values: object) -> None:
         """Note an error at a file and line, with the message of ``code``."""

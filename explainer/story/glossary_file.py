@@ -23,6 +23,8 @@ def read_glossary(findings: Findings, path: Path, inside: Path) -> tuple[Term, .
     text = read_text(path, inside, findings.error)
     if text is None:
         return ()
+    if findings.texts is not None:
+        findings.texts[path] = text
     file = label(path)
     try:
         data = visible_values(read_yaml(text))
