@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explainer.checks.passage_words import TextFacts, explanation_markdown, read_texts, section_key
+from explainer.checks.passage_words import TextFacts, read_texts, section_key
 from explainer.checks.reading_grade import ProseCounts, flesch_kincaid_grade, grade
 from explainer.checks.story_paths import path_problems
 from explainer.checks.to_write import still_to_write
@@ -176,13 +176,10 @@ class _Checks:
             self.warn(self.story.folder, 0, "no-grader", reason=reason)
             return
         firsts: dict[object, Passage] = {}
-        unwritten = set()  # placeholder prose says nothing of how the real prose will read
         for passage in self.story.passages.values():
             firsts.setdefault(section_key(passage), passage)
-            if "TODO" in explanation_markdown(passage):
-                unwritten.add(section_key(passage))
         for key, first in firsts.items():
-            if key in unwritten:
+            if key in self.texts.unwritten:  # placeholder prose says nothing of how the real prose will read
                 continue
             counts = self.texts.prose.get(key, ProseCounts())
             if counts.words < MIN_GRADED_WORDS:

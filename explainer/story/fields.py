@@ -124,8 +124,10 @@ class Fields:
 
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.data.get(key)
-        if type(value) is str and value.strip():  # the usual case
+        if type(value) is str and value.strip():  # the usual cases: some text ...
             return value
+        if value is None and not required:  # ... or no such field
+            return None
         # A whole number reads as itself ("text: 1989"), so it is taken as text.
         value = self.typed(key, _is_text, "text", required)
         if isinstance(value, int):
@@ -151,7 +153,10 @@ class Fields:
         return value  # type: ignore[no-any-return]
 
     def flag(self, key: str) -> bool:
-        return bool(self.typed(key, _is_bool, "true or false", False))
+        value = self.data.get(key)
+        if type(value) is bool:  # the usual cases: true, false, or no such field
+            return value
+        return value is not None and bool(self.typed(key, _is_bool, "true or false", False))
 
     def mapping(self, key: str) -> Located | None:
         return self.typed(key, _is_mapping, "a mapping", False)  # type: ignore[no-any-return]
@@ -163,6 +168,8 @@ class Fields:
             yield index, item
 
     def list_of_text(self, key: str) -> list[str]:
+        if key not in self.data:
+            return []
         value = self.typed(key, _is_text_or_list, "a list of text", False)
         if value is None:
             return []
