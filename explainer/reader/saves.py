@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import time
 from collections.abc import Callable
@@ -105,6 +104,8 @@ class SaveSlot:
             raw = file.read(MAX_SAVE_BYTES + 1)
         if len(raw) > MAX_SAVE_BYTES:
             raise DamagedSave("it is far too large to be a save")
+        import json  # here: most starts have no save to read, and the first save comes after the first frame
+
         try:
             data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
         except (ValueError, RecursionError) as error:
@@ -183,6 +184,8 @@ class SaveSlot:
         if previous is not None and previous.get("id") != current["id"] and _worth_keeping(previous):
             self.earlier.append(previous)  # the reader started over: the attempt before is kept
         self._current = current
+        import json
+
         data: dict[str, Any] = {
             "format": SAVE_FORMAT,
             "version": SAVE_VERSION,
@@ -218,6 +221,8 @@ class SaveSlot:
 
     def _legacy_is_mine(self) -> bool:
         """Whether a save under the old file name is this student's (old names could be shared)."""
+        import json
+
         try:
             with self.legacy_path.open("rb") as file:
                 data = json.loads(file.read(MAX_SAVE_BYTES + 1).decode("utf-8"))
