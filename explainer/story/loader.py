@@ -85,16 +85,19 @@ def check_links(findings: Findings, story: Story) -> None:
                 findings.error(file, line, "no-term-near", name=name, near=near, place=place)
             else:
                 findings.error(file, line, "no-term", name=name)
-    set_at = {
-        flag: f"{passage.file}:{choice.line}"
-        for passage in reversed(story.passages.values())
-        for choice in reversed(passage.all_choices)
-        for flag in choice.sets
-    }
     for flag, file, line in findings.tested:
         if flag not in findings.set_flags:
             if near := nearest(flag, findings.set_flags):
-                place = Verbatim(set_at.get(near, story.folder))
+                place = Verbatim(_first_set(story, near) or story.folder)
                 findings.error(file, line, "flag-never-set-near", flag=flag, near=near, place=place)
             else:
                 findings.error(file, line, "flag-never-set", flag=flag)
+
+
+def _first_set(story: Story, flag: str) -> str:
+    """Where the first choice that sets ``flag`` is (``file:line``); empty if none does."""
+    for passage in story.passages.values():
+        for choice in passage.all_choices:
+            if flag in choice.sets:
+                return f"{passage.file}:{choice.line}"
+    return ""
