@@ -215,7 +215,7 @@ def run(argv: list[str] | None) -> int:
 
         return run_server(story, args.host, args.port, args.verbose)
     if args.plain or not (sys.stdin.isatty() and sys.stdout.isatty()):
-        from explainer.outputs.line_mode import run_plain
+        from explainer.outputs.line_terminal import run_plain
 
         watch = folder if args.watch else None
         return run_plain(story, args.student, args.teacher, args.take_over, wrap_lines=not args.no_wrap, watch=watch)

@@ -13,7 +13,8 @@ import pytest
 from conftest import REPO, SCENES, STORIES
 
 from explainer.outputs.line_commands import choice_number
-from explainer.outputs.line_mode import NO_WRAP, LinePlayer
+from explainer.outputs.line_mode import LinePlayer
+from explainer.outputs.line_output import NO_WRAP
 from explainer.outputs.plain_text import encodable
 from explainer.reader.keys import fill_keys, key_lines
 from explainer.story.loader import load_story

@@ -16,7 +16,8 @@ import pytest
 from conftest import REPO, STORIES, screen_text
 
 from explainer.reader.journey import Journey
-from explainer.reader.saves import DamagedSave, SaveSlot, has_progress, student_file_name
+from explainer.reader.save_names import student_file_name
+from explainer.reader.saves import DamagedSave, SaveSlot, has_progress
 from explainer.story.loader import load_story
 from explainer.story.model import Story
 from explainer.tui.app import ExplainerApp

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explainer.checks.passage_words import TextFacts, explanation_markdown, read_texts, section_key
+from explainer.checks.passage_words import TextFacts, read_texts, section_key
 from explainer.checks.reading_grade import ProseCounts, flesch_kincaid_grade, grade
+from explainer.checks.story_paths import path_problems
 from explainer.checks.to_write import still_to_write
 from explainer.checks.yaml_comments import comment_problems, fold_under_hashes
 from explainer.story.causes import mark_consequences, mark_story_wide
 from explainer.story.files import GLOSSARY_FILE, label
 from explainer.story.glossary import Glossary
-from explainer.story.loader import read_story
+from explainer.story.loader import read_story_and_texts
 from explainer.story.model import Passage, Story
 from explainer.story.problems import Problem, Severity, fold_consequences, problem, shown_count
 
@@ -29,7 +29,6 @@ LONG_FACTOR = 3  # a passage this many times the typical length is "far longer"
 LONG_MINIMUM = 250  # ... and at least this many words
 MIN_GRADED_WORDS = 30  # too few words give a meaningless reading grade
 MIN_CHOPPY_WORDS = 150  # ... and a meaningless mean sentence length
-MAX_LOOP_NAMES = 5
 
 
 def check_story(
@@ -53,8 +52,8 @@ def checked_story(
     article: Article | None = None,
 ) -> tuple[Story | None, list[Problem]]:
     """The story in a folder (None if it cannot load) and all that :func:`check_story` finds."""
-    story, problems = read_story(folder)
-    hashes = comment_problems(Path(folder))
+    story, problems, texts = read_story_and_texts(folder)
+    hashes = comment_problems(Path(folder), texts)
     if hashes:  # a value lost to a '#' can lose its passage too: what follows goes under it
         paths = sorted(Path(folder).glob("*.md"))
         problems = mark_consequences(fold_under_hashes(problems, hashes) + hashes, paths)
@@ -97,7 +96,7 @@ def story_warnings(
 ) -> list[Problem]:
     """The problems of a loaded story: traps (errors), and things that will trouble a reader."""
     checks = _Checks(story, max_grade, min_sentence)
-    checks.paths()
+    checks.found += path_problems(story)
     checks.quizzes()
     checks.flags()
     checks.texts = read_texts(list(story.passages.values()), Glossary(story.terms))
@@ -123,43 +122,6 @@ class _Checks:
 
     def error(self, file: str, line: int, code: str, **values: object) -> None:
         self.found.append(problem(file, line, code, Severity.ERROR, **values))
-
-    def paths(self) -> None:
-        """Passages nothing leads to, dead ends, and loops with no way out."""
-        passages = self.story.passages
-        start = passages[self.story.start]
-        endings = [p.id for p in passages.values() if p.ending]
-        if not endings:
-            self.warn(start.file, start.line, "no-ending")
-        leads_to = {pid: [c.goto for c in p.ways_on if c.goto in passages] for pid, p in passages.items()}
-        led_from: dict[str, list[str]] = {pid: [] for pid in passages}
-        for source, targets in leads_to.items():
-            for target in targets:
-                led_from[target].append(source)
-        reachable = _reach([start.id], leads_to)
-        for passage in passages.values():
-            if passage.id == start.id:
-                pass
-            elif not led_from[passage.id]:
-                self.warn(passage.file, passage.line, "nothing-leads", id=passage.id)
-            elif passage.id not in reachable:
-                self.warn(passage.file, passage.line, "not-from-start", id=passage.id)
-            # A choice to a missing passage is an error already, not also a dead end.
-            if not passage.ending and not any(choice.goto for choice in passage.all_choices):
-                self.error(passage.file, passage.line, "dead-end", id=passage.id)
-        if not endings:
-            return
-        can_end = _reach(endings, led_from)
-        if len(can_end) == len(passages):
-            return  # every passage can reach an ending, so no loop traps the reader
-        for component in _strong_components(leads_to):
-            looping = len(component) > 1 or component[0] in leads_to[component[0]]
-            if looping and not can_end.intersection(component):
-                members = sorted((passages[pid] for pid in component), key=lambda p: (p.file, p.line))
-                names = [f'"{p.id}"' for p in members[:MAX_LOOP_NAMES]]
-                if len(members) > MAX_LOOP_NAMES:
-                    names.append(f"and {len(members) - MAX_LOOP_NAMES} more")
-                self.error(members[0].file, members[0].line, "loop", ids=names)
 
     def quizzes(self) -> None:
         """Quiz options without feedback (a quiz with no right answer cannot load)."""
@@ -214,13 +176,10 @@ class _Checks:
             self.warn(self.story.folder, 0, "no-grader", reason=reason)
             return
         firsts: dict[object, Passage] = {}
-        unwritten = set()  # placeholder prose says nothing of how the real prose will read
         for passage in self.story.passages.values():
             firsts.setdefault(section_key(passage), passage)
-            if "TODO" in explanation_markdown(passage):
-                unwritten.add(section_key(passage))
         for key, first in firsts.items():
-            if key in unwritten:
+            if key in self.texts.unwritten:  # placeholder prose says nothing of how the real prose will read
                 continue
             counts = self.texts.prose.get(key, ProseCounts())
             if counts.words < MIN_GRADED_WORDS:
@@ -254,56 +213,3 @@ class _Checks:
             if pattern.search(lines[number - 1]):
                 return number
         return passage.line
-
-
-def _reach(starts: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
-    """Every node reachable from ``starts`` along ``edges``."""
-    seen = set(starts)
-    todo = list(seen)
-    while todo:
-        for target in edges[todo.pop()]:
-            if target not in seen:
-                seen.add(target)
-                todo.append(target)
-    return seen
-
-
-def _strong_components(edges: dict[str, list[str]]) -> list[list[str]]:
-    """Strongly connected components (Tarjan's algorithm, without recursion)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[list[str]] = []
-    for root in edges:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = low[node] = len(index)
-                stack.append(node)
-                on_stack.add(node)
-            targets = edges[node]
-            if position < len(targets):
-                work.append((node, position + 1))
-                target = targets[position]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return components

@@ -49,6 +49,8 @@ class TextFacts:
     """How many words a reader reads on each passage."""
     prose: dict[object, ProseCounts] = field(default_factory=dict)
     """The counts of the explainer's prose in each section (see :func:`section_key`)."""
+    unwritten: set[object] = field(default_factory=set)
+    """The sections (see :func:`section_key`) whose prose holds a ``TODO``: not written yet."""
     no_grader: str = ""
     """Why prose could not be counted (no hyphenation dictionary), if it could not."""
 
@@ -73,7 +75,10 @@ def read_texts(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
     try:
         for key, members in sections.items():
             # A paragraph ends a sentence, so all the members are made plain at once.
-            facts.prose[key] = prose_counts(plain_prose("\n\n".join(map(explanation_markdown, members))))
+            prose = "\n\n".join(map(explanation_markdown, members))
+            if "TODO" in prose:
+                facts.unwritten.add(key)
+            facts.prose[key] = prose_counts(plain_prose(prose))
     except ImportError as error:  # pyphen (which textstat needs) missing
         facts.no_grader = str(error)
     return facts

@@ -8,6 +8,7 @@ of the files can.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,15 +20,21 @@ _COMMENT = re.compile(r"[ \t]#")
 _DIVIDER = re.compile(r"^---[ \t]*$")
 
 
-def comment_problems(folder: Path) -> list[Problem]:
-    """A problem at each text value of the folder's files that YAML cuts at a ``#``."""
+def comment_problems(folder: Path, texts: Mapping[Path, str]) -> list[Problem]:
+    """A problem at each text value of the folder's files that YAML cuts at a ``#``.
+
+    ``texts``: the files the loader read already, not read again.
+    """
     try:
         paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
     except OSError:
         return []
     found: list[Problem] = []
+    inside = folder.resolve()
     for path in [*paths, folder / GLOSSARY_FILE]:
-        text = read_text(path, folder.resolve(), _ignore)  # safely: it may be a FIFO, or huge
+        text = texts.get(path)
+        if text is None:  # safely: it may be a FIFO, or huge
+            text = read_text(path, inside, _ignore)
         if text is not None and "#" in text:
             found += _file_problems(label(path), text.splitlines(), path.name == GLOSSARY_FILE)
     return found

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from explainer.outputs.line_commands import (
     HELP,
@@ -17,8 +14,7 @@ from explainer.outputs.line_commands import (
     terms_list,
     terms_starting,
 )
-from explainer.outputs.line_editing import line_editing
-from explainer.outputs.line_output import NO_WRAP, LineOutput
+from explainer.outputs.line_output import LineOutput
 from explainer.outputs.line_start import claim_save, offer_resume
 from explainer.outputs.plain_text import markdown_to_text
 from explainer.reader.journey import Journey
@@ -278,44 +274,3 @@ class LinePlayer(LineOutput):
 
 def _span(count: int) -> str:
     return f"1 to {count}" if count > 1 else "1"
-
-
-def run_plain(
-    story: Story,
-    student: str = "",
-    teacher: bool = False,
-    take_over: bool = False,
-    wrap_lines: bool = True,
-    watch: Path | None = None,
-) -> int:
-    """Play ``story`` in line mode on standard input and output; returns the exit code.
-
-    With ``watch``, the story is read again from that folder whenever one of its files changes.
-    """
-    if hasattr(sys.stdin, "reconfigure"):
-        sys.stdin.reconfigure(errors="replace")  # bytes the encoding cannot read must not stop the play
-    player_class: type[LinePlayer] = LinePlayer
-    options: dict[str, Any] = {}
-    if watch is not None:
-        from explainer.outputs.line_watch import WatchingLinePlayer
-
-        player_class, options = WatchingLinePlayer, {"folder": watch}
-    player = player_class(
-        story,
-        **options,
-        slot=SaveSlot(story, student),
-        teacher=teacher,
-        take_over=take_over,
-        input=sys.stdin,
-        output=sys.stdout,
-        errors=sys.stderr,
-        width=None if wrap_lines else NO_WRAP,
-    )
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        player.line_editing = line_editing([name for term in story.terms for name in term.names])
-    try:
-        return player.run()
-    except BrokenPipeError:
-        # Whoever read the output has gone (``| head``): stop quietly, progress is saved.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,7 +58,7 @@ class Journey:
     paused_seconds: float = 0.0
     seed: str = ""
     orders: dict[str, list[str]] = field(default_factory=dict)
-    attempt_id: str = field(default_factory=lambda: secrets.token_hex(6))
+    attempt_id: str = field(default_factory=lambda: os.urandom(6).hex())
     started: str = field(default_factory=wall_clock)
     ended: str = ""
     played_on: dict[str, None] = field(default_factory=dict)

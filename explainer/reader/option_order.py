@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 
 from explainer.story.model import Choice, Question
@@ -23,6 +22,8 @@ def shuffled_ids(question: Question, seed: str, passage_id: str) -> list[str]:
     if not question.is_quiz:
         return ids
     movable = [option.id for option in question.options if not option.pinned]
+    import hashlib  # here: OpenSSL takes milliseconds to load, and a start needs it only for a quiz
+
     digest = hashlib.sha256(f"{seed}\0{passage_id}".encode()).digest()
     random.Random(digest).shuffle(movable)
     shuffled = iter(movable)

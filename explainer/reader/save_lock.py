@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +30,7 @@ class SaveLock:
     def __init__(self, save_path: Path) -> None:
         self.lock_path = save_path.with_name(save_path.stem + ".lock")
         self.owner_path = save_path.with_name(save_path.stem + ".owner")
-        self.token = f"{os.getpid()} {secrets.token_hex(8)}"
+        self.token = f"{os.getpid()} {os.urandom(8).hex()}"
         self.supported = fcntl is not None
         self._lock_file: IO[bytes] | None = None
 

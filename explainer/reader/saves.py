@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import re
 import time
-import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,8 +13,8 @@ from typing import Any
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
 from explainer.reader.save_lock import SaveLock
+from explainer.reader.save_names import legacy_file_name, normal_name, story_key, student_file_name
 from explainer.reader.storage import atomic_write_text, data_dir
-from explainer.story.fields import slug
 from explainer.story.model import Story
 
 SAVE_FORMAT = "explainer-save"
@@ -25,7 +22,6 @@ SAVE_VERSION = 2
 """Version 2 keeps every attempt: the current one under "journey", those before it under "earlier"."""
 MAX_SAVE_BYTES = 5_000_000
 STALE_TEMPORARY_SECONDS = 60
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 
 TAKEN_OVER = (
     "Your progress is no longer saved here: the story was opened for you elsewhere, and that copy "
@@ -36,49 +32,6 @@ READ_ONLY = "Read only: this story is open for you elsewhere, so nothing you do 
 
 class DamagedSave(Exception):
     """A save file that cannot be used: not JSON, another program's, another story's ..."""
-
-
-def normal_name(student: str) -> str:
-    """The name as students are matched: NFC, case folded, spaces collapsed (``" ANN "`` is ``ann``)."""
-    return " ".join(unicodedata.normalize("NFC", student).casefold().split())
-
-
-def student_file_name(student: str) -> str:
-    """A file name (without suffix) for a student: a readable slug and a hash of the matched name.
-
-    Names that match (case and spaces aside) share a file; any other difference gives another hash.
-    """
-    name = normal_name(student)
-    if not name:
-        return "default"
-    import hashlib  # here: OpenSSL takes milliseconds to load, and most starts have no name
-
-    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
-    return f"{slug(name) or 'student'}-{digest}"
-
-
-def legacy_file_name(student: str) -> str:
-    """The file name that versions before the hashed names gave a student (their saves are moved)."""
-    name = " ".join(student.split())
-    if not name:
-        return "default"
-    plain = slug(name)
-    if plain and plain == re.sub(r"[\s-]+", "-", name.casefold()) and plain not in _RESERVED:
-        return plain
-    import hashlib
-
-    digest = hashlib.sha256(name.casefold().encode()).hexdigest()[:8]
-    return f"{plain or 'student'}-{digest}"
-
-
-def story_key(story: Story) -> str:
-    """The folder name that keeps one story's saves apart from another's.
-
-    Made of the story folder's name and the first passage's id, which stay the same while
-    an author edits titles and text (the title alone would orphan saves when it changes).
-    """
-    folder = slug(Path(story.folder).resolve().name) if story.folder else ""
-    return "-".join(part for part in (folder, slug(story.start)) if part) or slug(story.title) or "story"
 
 
 def has_progress(journey: Journey) -> bool:
@@ -151,6 +104,8 @@ class SaveSlot:
             raw = file.read(MAX_SAVE_BYTES + 1)
         if len(raw) > MAX_SAVE_BYTES:
             raise DamagedSave("it is far too large to be a save")
+        import json  # here: most starts have no save to read, and the first save comes after the first frame
+
         try:
             data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
         except (ValueError, RecursionError) as error:
@@ -229,6 +184,8 @@ class SaveSlot:
         if previous is not None and previous.get("id") != current["id"] and _worth_keeping(previous):
             self.earlier.append(previous)  # the reader started over: the attempt before is kept
         self._current = current
+        import json
+
         data: dict[str, Any] = {
             "format": SAVE_FORMAT,
             "version": SAVE_VERSION,
@@ -264,6 +221,8 @@ class SaveSlot:
 
     def _legacy_is_mine(self) -> bool:
         """Whether a save under the old file name is this student's (old names could be shared)."""
+        import json
+
         try:
             with self.legacy_path.open("rb") as file:
                 data = json.loads(file.read(MAX_SAVE_BYTES + 1).decode("utf-8"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,14 @@ class Settings:
 def _read_raw(path: Path) -> dict[str, Any]:
     """The settings file as a mapping; empty when it is missing or unreadable."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    import json  # here: most starts have no settings file to read
+
+    try:
+        raw = json.loads(text)
+    except ValueError:
         return {}
     return raw if isinstance(raw, dict) else {}
 
@@ -49,4 +54,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     path = path or settings_path()
     raw = _read_raw(path)
     raw["theme"] = settings.theme
+    import json
+
     atomic_write_text(path, json.dumps(raw, indent=2, sort_keys=True) + "\n")

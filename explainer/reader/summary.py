@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from typing import Any
 
 from explainer.reader.journey import PAUSE_SECONDS, Journey
@@ -33,6 +32,8 @@ def hand_in_hint(student: str = "") -> str:
     """A line of Markdown telling the reader how to get a report to hand in."""
     command = "python -m explainer report"
     if student:
+        import shlex  # only for a named student's ending
+
         command += " --student " + shlex.quote(make_visible(student))
     return f"To hand in your report: {escape_markdown(command + ' -o report.md')}"
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from explainer.story.causes import nearest
@@ -41,6 +42,8 @@ class Findings:
     """Each glossary term a passage names, with its file and line."""
     gotos: list[tuple[str, str, str, int]] = field(default_factory=list)
     """Each passage a choice goes to: target, what (``choice 2``), file and line."""
+    texts: dict[Path, str] | None = None
+    """When given, the text of each file read goes in it (for checks of the lines themselves)."""
 
     def error(self, file: str, line: int, code: str, **values: object) -> None:
         """Note an error at a file and line, with the message of ``code``."""
@@ -121,8 +124,10 @@ class Fields:
 
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.data.get(key)
-        if type(value) is str and value.strip():  # the usual case
+        if type(value) is str and value.strip():  # the usual cases: some text ...
             return value
+        if value is None and not required:  # ... or no such field
+            return None
         # A whole number reads as itself ("text: 1989"), so it is taken as text.
         value = self.typed(key, _is_text, "text", required)
         if isinstance(value, int):
@@ -148,7 +153,10 @@ class Fields:
         return value  # type: ignore[no-any-return]
 
     def flag(self, key: str) -> bool:
-        return bool(self.typed(key, _is_bool, "true or false", False))
+        value = self.data.get(key)
+        if type(value) is bool:  # the usual cases: true, false, or no such field
+            return value
+        return value is not None and bool(self.typed(key, _is_bool, "true or false", False))
 
     def mapping(self, key: str) -> Located | None:
         return self.typed(key, _is_mapping, "a mapping", False)  # type: ignore[no-any-return]
@@ -160,6 +168,8 @@ class Fields:
             yield index, item
 
     def list_of_text(self, key: str) -> list[str]:
+        if key not in self.data:
+            return []
         value = self.typed(key, _is_text_or_list, "a list of text", False)
         if value is None:
             return []

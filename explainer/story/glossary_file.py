@@ -9,7 +9,6 @@ from explainer.story.files import label, read_text
 from explainer.story.folding import name_key
 from explainer.story.model import Term
 from explainer.story.passages import visible_values
-from explainer.story.yaml_hints import explain
 from explainer.story.yaml_reader import Located, YamlProblem, read_yaml
 
 MAX_TERM_LENGTH = 100
@@ -23,10 +22,14 @@ def read_glossary(findings: Findings, path: Path, inside: Path) -> tuple[Term, .
     text = read_text(path, inside, findings.error)
     if text is None:
         return ()
+    if findings.texts is not None:
+        findings.texts[path] = text
     file = label(path)
     try:
         data = visible_values(read_yaml(text))
     except YamlProblem as trouble:
+        from explainer.story.yaml_hints import explain  # only for a mistake: most stories have none
+
         if hint := explain(text, trouble):  # the mistake itself, in the project's words
             findings.error(file, hint.line, hint.code, **hint.values)
         else:

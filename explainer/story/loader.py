@@ -28,11 +28,22 @@ def load_story(folder: str | Path) -> Story:
 
 def read_story(folder: str | Path) -> tuple[Story | None, list[Problem]]:
     """Read a story folder, returning the story (if it could be built) and all errors."""
-    folder = Path(folder)
-    findings = Findings()
+    story, findings, paths = _read(Path(folder), Findings())
+    return story, mark_consequences(findings.problems, paths) if story is not None else findings.problems
+
+
+def read_story_and_texts(folder: str | Path) -> tuple[Story | None, list[Problem], dict[Path, str]]:
+    """:func:`read_story`, with the text of each file it read (for checks of the lines themselves)."""
+    texts: dict[Path, str] = {}
+    story, findings, paths = _read(Path(folder), Findings(texts=texts))
+    return story, mark_consequences(findings.problems, paths) if story is not None else findings.problems, texts
+
+
+def _read(folder: Path, findings: Findings) -> tuple[Story | None, Findings, list[Path]]:
+    """The story in ``folder`` (None if it cannot be built), what reading found, and the scene files."""
     paths = scene_files(folder, findings.error)
     if not paths:
-        return None, findings.problems
+        return None, findings, paths
     inside = folder.resolve()  # scene files must lie inside the folder, links resolved
     passages: dict[str, Passage] = {}
     for path in paths:
@@ -46,12 +57,12 @@ def read_story(folder: str | Path) -> tuple[Story | None, list[Problem]]:
                 passages[passage.id] = passage
     terms = read_glossary(findings, folder / GLOSSARY_FILE, inside)
     if not passages:
-        return None, findings.problems
+        return None, findings, paths
     numbered = number_sections(findings, list(passages.values()))
     passages = {passage.id: passage for passage in numbered}
     story = Story(passages=passages, terms=terms, folder=label(folder), start=next(iter(passages)))
     check_links(findings, story)
-    return story, mark_consequences(findings.problems, paths)
+    return story, findings, paths
 
 
 def check_links(findings: Findings, story: Story) -> None:
@@ -74,16 +85,19 @@ def check_links(findings: Findings, story: Story) -> None:
                 findings.error(file, line, "no-term-near", name=name, near=near, place=place)
             else:
                 findings.error(file, line, "no-term", name=name)
-    set_at = {
-        flag: f"{passage.file}:{choice.line}"
-        for passage in reversed(story.passages.values())
-        for choice in reversed(passage.all_choices)
-        for flag in choice.sets
-    }
     for flag, file, line in findings.tested:
         if flag not in findings.set_flags:
             if near := nearest(flag, findings.set_flags):
-                place = Verbatim(set_at.get(near, story.folder))
+                place = Verbatim(_first_set(story, near) or story.folder)
                 findings.error(file, line, "flag-never-set-near", flag=flag, near=near, place=place)
             else:
                 findings.error(file, line, "flag-never-set", flag=flag)
+
+
+def _first_set(story: Story, flag: str) -> str:
+    """Where the first choice that sets ``flag`` is (``file:line``); empty if none does."""
+    for passage in story.passages.values():
+        for choice in passage.all_choices:
+            if flag in choice.sets:
+                return f"{passage.file}:{choice.line}"
+    return ""

@@ -10,7 +10,6 @@ from explainer.story.derived import estimated_minutes
 from explainer.story.fields import Fields, Findings, slug
 from explainer.story.files import make_visible
 from explainer.story.model import Choice, Passage, Question, QuestionKind
-from explainer.story.yaml_hints import explain
 from explainer.story.yaml_reader import Located, LocatedList, YamlProblem, read_yaml
 
 PASSAGE_FIELDS = {
@@ -54,6 +53,8 @@ def read_passage(
         if "\\" in front:  # only YAML's escapes (\e, \x1b ...) can make control characters
             data = visible_values(data)
     except YamlProblem as trouble:
+        from explainer.story.yaml_hints import explain  # only for a mistake: most stories have none
+
         if hint := explain(front, trouble):  # the mistake itself, in the project's words
             findings.error(file, line + hint.line, hint.code, **hint.values)
         else:

@@ -23,6 +23,8 @@ def read_scene_file(findings: Findings, path: Path, inside: Path) -> list[Passag
     text = read_text(path, inside, findings.error)
     if text is None:
         return []
+    if findings.texts is not None:
+        findings.texts[path] = text
     file = label(path)
     content = text.lstrip()
     if not content:

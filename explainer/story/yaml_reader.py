@@ -167,18 +167,31 @@ def _value(parser: Any, event: Any, depth: int, later: list[YamlProblem]) -> Any
     if kind is yaml.ScalarEvent:
         return _scalar(event, later)
     get_event = parser.get_event
+    inner = depth + 1
+    # A scalar with no anchor or tag (nearly every one) is read here, without the checks above.
+    plain_below = inner < MAX_DEPTH
     if kind is yaml.SequenceStartEvent:
         items = LocatedList()
         items.line, items.item_lines = _line(event), []
         while type(item := get_event()) is not yaml.SequenceEndEvent:
             items.item_lines.append(item.start_mark.line + 1)
-            items.append(_value(parser, item, depth + 1, later))
+            if plain_below and type(item) is yaml.ScalarEvent and not item.anchor and item.tag is None:
+                items.append(_scalar(item, later))
+            else:
+                items.append(_value(parser, item, inner, later))
         return items
     mapping = Located()
     mapping.line, mapping.key_lines = _line(event), {}
     while type(key_event := get_event()) is not yaml.MappingEndEvent:
-        key = _value(parser, key_event, depth + 1, later)
-        value = _value(parser, get_event(), depth + 1, later)
+        if plain_below and type(key_event) is yaml.ScalarEvent and not key_event.anchor and key_event.tag is None:
+            key = _scalar(key_event, later)
+        else:
+            key = _value(parser, key_event, inner, later)
+        value_event = get_event()
+        if plain_below and type(value_event) is yaml.ScalarEvent and not value_event.anchor and value_event.tag is None:
+            value = _scalar(value_event, later)
+        else:
+            value = _value(parser, value_event, inner, later)
         key_line = key_event.start_mark.line + 1
         if type(key) is not str:
             later.append(YamlProblem(key_line, "yaml-key", value=describe(key)))

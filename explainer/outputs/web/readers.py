@@ -9,7 +9,8 @@ from pathlib import Path
 
 from explainer.reader.journey import Answer, Journey
 from explainer.reader.option_order import reader_seed
-from explainer.reader.saves import SaveSlot, has_progress, normal_name
+from explainer.reader.save_names import normal_name
+from explainer.reader.saves import SaveSlot, has_progress
 from explainer.story.files import make_visible
 from explainer.story.model import Story
 

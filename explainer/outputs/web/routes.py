@@ -15,7 +15,7 @@ from explainer.outputs.web.sessions import THEMES
 from explainer.outputs.web.site import SITE, see_other
 from explainer.reader.keys import key_lines
 from explainer.reader.report_data import build_report
-from explainer.reader.saves import normal_name
+from explainer.reader.save_names import normal_name
 
 routes = web.RouteTableDef()
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

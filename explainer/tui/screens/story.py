@@ -65,7 +65,9 @@ class StoryScreen(Screen[None]):
     notes_shown: reactive[bool] = reactive(False)
 
     def __init__(self, journey: Journey, glossary: Glossary, shape: StoryShape | None = None) -> None:
-        super().__init__()
+        # The class that glossary_shown's first value gives, set before the first styling so
+        # that the watcher's first call changes nothing and the screen is not styled twice.
+        super().__init__(classes="-glossary-if-room")
         self.journey = journey
         self.glossary = glossary
         self.shape = shape or StoryShape(journey.story)
@@ -108,9 +110,9 @@ class StoryScreen(Screen[None]):
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
         options_shown = choices.show(passage.question, journey.choices(), quiz_open=journey.question_open())
-        await self.query_one(PassageView).show(markdown)
+        tree = await self.query_one(PassageView).show(markdown)
         await options_shown
-        self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown))
+        self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown, tree))
         column.scroll_home(animate=False)
         column.settle_focus_when_drawn()
         self.refresh_bindings()

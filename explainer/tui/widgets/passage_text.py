@@ -149,13 +149,15 @@ class PassageText(Widget):
         self._strips: dict[int, Strip] = {}
         self._strips_width = 0
 
-    def update(self, markdown: str, glossary: Glossary | None = None) -> None:
-        """Show new Markdown, with the glossary's terms (if given) as links."""
+    def update(self, markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
+        """Show new Markdown, with the glossary's terms (if given) as links; returns it parsed."""
         self.source = markdown
         self._links = []
-        self._document = _Document(Builder(self._links).build(parse(markdown, glossary)))
+        tree = parse(markdown, glossary)
+        self._document = _Document(Builder(self._links).build(tree))
         self._strips.clear()
         self.refresh(layout=True)
+        return tree
 
     def render(self) -> Visual:
         return self._document
