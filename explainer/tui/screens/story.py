@@ -108,9 +108,9 @@ class StoryScreen(Screen[None]):
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
         options_shown = choices.show(passage.question, journey.choices(), quiz_open=journey.question_open())
-        await self.query_one(PassageView).show(markdown)
+        tree = await self.query_one(PassageView).show(markdown)
         await options_shown
-        self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown))
+        self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown, tree))
         column.scroll_home(animate=False)
         column.settle_focus_when_drawn()
         self.refresh_bindings()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from markdown_it.tree import SyntaxTreeNode
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -34,9 +35,9 @@ class PassageView(Vertical, can_focus=False):
     def compose(self) -> ComposeResult:
         yield PassageText()
 
-    async def show(self, markdown: str) -> None:
-        """Show new Markdown, with terms linked."""
-        self.query_one(PassageText).update(markdown, self.glossary)
+    async def show(self, markdown: str) -> SyntaxTreeNode:
+        """Show new Markdown, with terms linked; returns it parsed (to find its terms without parsing again)."""
+        return self.query_one(PassageText).update(markdown, self.glossary)
 
     @on(PassageText.LinkClicked)
     def _link_clicked(self, event: PassageText.LinkClicked) -> None:
