@@ -386,7 +386,8 @@ async def test_the_command_palette_shows_terms_as_written(tmp_path: Path) -> Non
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause(0.3)
-        assert f"Term: Term {MARKUP}" in screen_text(app)  # before typing: every term
+        # Before typing, the passage's terms by name; the highlighted one with its definition.
+        assert f"Term: Term {MARKUP}" in screen_text(app)
         assert_literal(screen_text(app), "Definition")
         await pilot.press(*"Term")
         await pilot.pause(0.3)
