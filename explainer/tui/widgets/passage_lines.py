@@ -61,6 +61,10 @@ class PassageLines:
             )
         return made
 
+    def made(self) -> int:
+        """How many lines have been made so far."""
+        return sum(line is not None for line in self._made)
+
     def all(self) -> list[Content]:
         """Every line (for copying a selection, or text for tests)."""
         return [self.line(y) for y in range(len(self))]

@@ -137,6 +137,10 @@ class PassageText(Widget):
         self.refresh(layout=True)
         return tree
 
+    def lines(self) -> PassageLines:
+        """The passage's lines at the width it is drawn at."""
+        return self._document.lines(self.size.width)
+
     def render(self) -> Visual:
         return self._document
 
