@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from markdown_it.tree import SyntaxTreeNode
+from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Offset
@@ -122,6 +123,7 @@ class PassageText(Widget):
         self._document = _Document([])
         self._strips: dict[int, Strip] = {}
         self._strips_width = 0
+        self._link_style: RichStyle | None = None
 
     def update(self, markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
         """Show new Markdown, with the glossary's terms (if given) as links.
@@ -133,7 +135,7 @@ class PassageText(Widget):
         self._links = []
         tree = parse(markdown, glossary)
         self._document = _Document(Builder(self._links).build(tree))
-        self._strips.clear()
+        self._forget_strips()
         self.refresh(layout=True)
         return tree
 
@@ -156,7 +158,7 @@ class PassageText(Widget):
         if self._dirty_regions or width != self._strips_width:
             # What Widget.render_line does with a repaint: start again (here, line by line).
             self._dirty_regions.clear()
-            self._strips.clear()
+            self._forget_strips()
             self._strips_width = width
         strip = self._strips.get(y)
         if strip is None:
@@ -178,11 +180,18 @@ class PassageText(Widget):
         options = RenderOptions(self._get_style, cast(RulesMap, self.styles), selection, selection_style)
         strip = lines.line(y).render_strips(width, 1, style, options)[0]
         if self.auto_links and not self.screen._selecting:
-            strip = strip._apply_link_style(self.link_style)
+            if self._link_style is None:  # worked out from the styles of every widget around it
+                self._link_style = self.link_style
+            strip = strip._apply_link_style(self._link_style)
         return strip
 
-    def notify_style_update(self) -> None:
+    def _forget_strips(self) -> None:
+        """Render every line again when it is next drawn, as the text, width or styles changed."""
         self._strips.clear()
+        self._link_style = None
+
+    def notify_style_update(self) -> None:
+        self._forget_strips()
         super().notify_style_update()
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
