@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from conftest import REPO, screen_text
+from conftest import REPO, screen_once_shown, screen_text
 
 from explainer.story.loader import load_story
 from explainer.tui.app import ExplainerApp
@@ -50,15 +50,14 @@ async def test_the_palette_lists_names_and_shows_the_highlighted_definition_whol
         await pilot.pause(0.3)
         await pilot.press(*"alpha")
         await pilot.pause(0.3)
-        shown = screen_text(app)
+        shown = await screen_once_shown(pilot, "the very last words")
         assert "Term: Alpha term" in shown and "Term: Alphabet soup" in shown
         # The highlighted term's definition, whole and wrapped; the other's not listed.
         assert LONG_DEFINITION in one_line(shown)
         assert "the second definition" not in shown
         assert max(len(line) for line in shown.splitlines()) <= 80
         await pilot.press("down")
-        await pilot.pause(0.3)
-        shown = screen_text(app)
+        shown = await screen_once_shown(pilot, "the second definition")
         assert "Letters in a bowl, the second definition." in one_line(shown)
         assert "the very last words" not in shown
         await pilot.press("enter")  # the definition on a screen of its own

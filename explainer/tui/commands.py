@@ -33,15 +33,16 @@ class StoryCommands(Provider):
     """Offers every glossary term and every visited passage."""
 
     async def startup(self) -> None:
-        """What can be found, read once for this opening of the palette."""
-        screen = self._story_screen()
         self._targets: list[Term | str] = []
         self._texts: list[str] = []
-        if screen is not None:
-            self._targets += screen.glossary.terms
-            self._targets += screen.journey.visited
+        self._folded: list[str] = []
+
+    def _read_candidates(self, screen: StoryScreen) -> None:
+        """What can be found, read at the first search of this opening of the palette."""
+        if not self._targets:
+            self._targets = [*screen.glossary.terms, *screen.journey.visited]
             self._texts = [_text(screen, target) for target in self._targets]
-        self._folded = [text.lower() for text in self._texts]
+            self._folded = [text.lower() for text in self._texts]
 
     def _story_screen(self) -> StoryScreen | None:
         from explainer.tui.screens.story import StoryScreen
@@ -65,6 +66,7 @@ class StoryCommands(Provider):
         letters = query.lower()
         if screen is None or not letters:
             return
+        self._read_candidates(screen)
         folded = self._folded
         # Which to list is found by string searches alone; only those listed are scored.
         together = [index for index, text in enumerate(folded) if letters in text]

@@ -28,7 +28,7 @@ class StoryPalette(CommandPalette):
         options = event.option_list
         self._close_definition(options)
         command = event.option
-        if not isinstance(command, Command) or command.hit.text is None:
+        if not isinstance(command, Command) or command.hit.text is None or not _still_at(options, event):
             return
         term = term_named(self._calling_screen, command.hit.text)
         if term is None:
@@ -53,3 +53,8 @@ class StoryPalette(CommandPalette):
             return
         if options.get_option_at_index(index) is opened:
             options.replace_option_prompt_at_index(index, opened.hit.prompt)
+
+
+def _still_at(options: OptionList, event: OptionList.OptionHighlighted) -> bool:
+    """Whether the option highlighted is still where it was (the list may have been filled again since)."""
+    return event.option_index < options.option_count and options.get_option_at_index(event.option_index) is event.option
