@@ -382,6 +382,6 @@ def write_big_story(folder: Path, terms: int = 5000, size: int = 100_000) -> Pat
         "---\nid: opening\ntitle: A short opening\nchoices:\n  - text: Go on to the long part\n    goto: long\n---\n"
     )
     opening += "A few words before the long part.\n\n"
-    long = "---\nid: long\ntitle: The long part of the story\nsection: 1\nending: true\n---\n"
+    long = "---\nid: long\ntitle: The long part of the story\nending: true\n---\n"
     (folder / "01-story.md").write_text(opening + long + big_passage(names, size) + "\n", encoding="utf-8")
     return folder

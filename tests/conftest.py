@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.pilot import Pilot
 
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
@@ -32,6 +33,15 @@ def screen_text(app: App[object]) -> str:
     """The text on the app's current screen, one line per terminal row."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+async def screen_once_shown(pilot: Pilot[object], part: str, timeout: float = 5) -> str:
+    """The screen's text once ``part`` is on it, or after ``timeout`` seconds (a busy machine draws late)."""
+    for _ in range(int(timeout / 0.1)):
+        if part in (text := screen_text(pilot.app)):
+            return text
+        await pilot.pause(0.1)
+    return screen_text(pilot.app)
 
 
 def option_key(story: Story, passage_id: str, text: str, student: str = "") -> str:

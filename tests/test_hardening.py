@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, STORIES, option_key, screen_text
+from conftest import REPO, STORIES, option_key, screen_once_shown, screen_text
 from textual.events import Resize
 from textual.geometry import Size
 
@@ -385,13 +385,15 @@ async def test_the_command_palette_shows_terms_as_written(tmp_path: Path) -> Non
     async with app.run_test(size=(230, 70)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        assert f"Term: Term {MARKUP}" in screen_text(app)  # before typing: every term
-        assert_literal(screen_text(app), "Definition")
+        # Before typing, the passage's terms by name; the highlighted one with its definition.
+        shown = await screen_once_shown(pilot, f"Definition {MARKUP}")
+        assert f"Term: Term {MARKUP}" in shown
+        assert_literal(shown, "Definition")
         await pilot.press(*"Term")
         await pilot.pause(0.3)
-        assert f"Term: Term {MARKUP}" in screen_text(app)
-        assert_literal(screen_text(app), "Definition")
+        shown = await screen_once_shown(pilot, f"Definition {MARKUP}")
+        assert f"Term: Term {MARKUP}" in shown
+        assert_literal(shown, "Definition")
 
 
 def test_line_mode_shows_markup_and_escapes_as_written(tmp_path: Path) -> None:

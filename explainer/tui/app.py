@@ -174,3 +174,12 @@ class ExplainerApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(teacher=self.teacher))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, showing the highlighted term's definition (see ``StoryPalette``)."""
+        from textual.command import CommandPalette
+
+        from explainer.tui.screens.palette import StoryPalette  # not needed for the first screen
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(StoryPalette())

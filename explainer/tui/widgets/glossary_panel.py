@@ -6,11 +6,35 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.story.model import Term
 from explainer.tui.messages import TermSelected
+
+
+class _Name(Content):
+    """A term's name, measured without wrapping it when it fits on one line (as most do)."""
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if "\n" not in self.plain and self.cell_length <= width - rules.get("line_pad", 0) * 2:
+            return 1
+        return super().get_height(rules, width)
+
+
+class TermList(OptionList):
+    """The list of terms, as tall as its terms are at the width they are drawn at.
+
+    ``OptionList`` measures its options beside the scrollbar's room to draw them, but over it to
+    find its height; a term's text keeps its height for one width only, so a passage with
+    hundreds of terms had each measured again at every layout.
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
 
 
 class GlossaryPanel(Vertical):
@@ -57,7 +81,7 @@ class GlossaryPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Glossary", id="glossary-title")
-        yield OptionList(id="terms", markup=False)
+        yield TermList(id="terms", markup=False)
         yield Static(id="glossary-hint")
 
     def show_terms(self, terms: list[Term]) -> None:
@@ -65,7 +89,7 @@ class GlossaryPanel(Vertical):
         self.terms = terms
         option_list = self.query_one("#terms", OptionList)
         option_list.clear_options()
-        option_list.add_options(Option(Text(term.name)) for term in terms)
+        option_list.add_options(Option(_Name(term.name)) for term in terms)
         if terms:
             option_list.highlighted = 0
         # OptionList measures its new lines when it is next drawn, and the size it finds then

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from markdown_it.tree import SyntaxTreeNode
+from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Offset
@@ -18,58 +19,32 @@ from textual.widget import Widget
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import parse
 from explainer.tui.widgets.passage_blocks import Block, Builder
+from explainer.tui.widgets.passage_lines import PassageLines
 
 
 class _Document(Visual):
-    """The passage's blocks, wrapped to the width they are drawn at (kept for the last two widths:
-    the glossary shown and hidden)."""
+    """The passage's blocks, cut into lines at each width it is drawn at (the glossary shown and
+    hidden, a scrollbar or not), for as long as the passage is shown."""
 
     def __init__(self, blocks: list[Block | None]) -> None:
         self.blocks = blocks
         self.width = 0
-        self._lines: list[Content] = []
-        self._by_width: dict[int, list[Content]] = {}
+        self._by_width: dict[int, PassageLines] = {}
 
-    def lines(self, width: int) -> list[Content]:
-        """Every line of the passage at this width; ``None`` blocks are blank lines."""
-        if width == self.width:
-            return self._lines
-        if width in self._by_width:
-            self.width, self._lines = width, self._by_width[width]
-            return self._lines
-        lines: list[Content] = []
-        for block in self.blocks:
-            if block is None:
-                if lines and lines[-1].plain:
-                    lines.append(Content(""))
-                continue
-            if block.table is not None:
-                room = max(1, width - block.first.cell_length)
-                for number, line in enumerate(block.table.lines(room)):
-                    lines.append((block.first if number == 0 else block.rest) + line)
-                continue
-            if block.rule:
-                lines.append(block.first + Content.styled("─" * max(0, width - block.first.cell_length), ".rule"))
-                continue
-            room = max(1, width - block.first.cell_length)
-            for number, line in enumerate(block.text.wrap(room)):
-                line = line.rstrip()
-                if block.center:
-                    line = line.pad_left(max(0, (room - line.cell_length) // 2))
-                lines.append((block.first if number == 0 else block.rest) + line)
-        while lines and not lines[-1].plain:
-            lines.pop()
-        if len(self._by_width) >= 2:
-            self._by_width.clear()
-        self.width, self._lines = width, lines
-        self._by_width[width] = lines
+    def lines(self, width: int) -> PassageLines:
+        """The passage's lines at this width."""
+        lines = self._by_width.get(width)
+        if lines is None:
+            if len(self._by_width) >= 4:  # a window resized again and again
+                self._by_width.clear()
+            lines = self._by_width[width] = PassageLines(self.blocks, width)
+        self.width = width
         return lines
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         lines = self.lines(width)
-        if height is not None:
-            lines = lines[:height]
-        return Content("\n").join(lines).render_strips(width, height, style, options)
+        shown = lines.all() if height is None else [lines.line(y) for y in range(min(height, len(lines)))]
+        return Content("\n").join(shown).render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return container_width
@@ -148,16 +123,25 @@ class PassageText(Widget):
         self._document = _Document([])
         self._strips: dict[int, Strip] = {}
         self._strips_width = 0
+        self._link_style: RichStyle | None = None
 
     def update(self, markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
-        """Show new Markdown, with the glossary's terms (if given) as links; returns it parsed."""
+        """Show new Markdown, with the glossary's terms (if given) as links.
+
+        Returns:
+            The Markdown parsed, its terms linked (which terms the passage uses, with no second parse).
+        """
         self.source = markdown
         self._links = []
         tree = parse(markdown, glossary)
         self._document = _Document(Builder(self._links).build(tree))
-        self._strips.clear()
+        self._forget_strips()
         self.refresh(layout=True)
         return tree
+
+    def lines(self) -> PassageLines:
+        """The passage's lines at the width it is drawn at."""
+        return self._document.lines(self.size.width)
 
     def render(self) -> Visual:
         return self._document
@@ -174,7 +158,7 @@ class PassageText(Widget):
         if self._dirty_regions or width != self._strips_width:
             # What Widget.render_line does with a repaint: start again (here, line by line).
             self._dirty_regions.clear()
-            self._strips.clear()
+            self._forget_strips()
             self._strips_width = width
         strip = self._strips.get(y)
         if strip is None:
@@ -194,19 +178,26 @@ class PassageText(Widget):
         else:
             selection_style = None
         options = RenderOptions(self._get_style, cast(RulesMap, self.styles), selection, selection_style)
-        strip = lines[y].render_strips(width, 1, style, options)[0]
+        strip = lines.line(y).render_strips(width, 1, style, options)[0]
         if self.auto_links and not self.screen._selecting:
-            strip = strip._apply_link_style(self.link_style)
+            if self._link_style is None:  # worked out from the styles of every widget around it
+                self._link_style = self.link_style
+            strip = strip._apply_link_style(self._link_style)
         return strip
 
-    def notify_style_update(self) -> None:
+    def _forget_strips(self) -> None:
+        """Render every line again when it is next drawn, as the text, width or styles changed."""
         self._strips.clear()
+        self._link_style = None
+
+    def notify_style_update(self) -> None:
+        self._forget_strips()
         super().notify_style_update()
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text, as the lines are drawn (for copying with the mouse)."""
         lines = self._document.lines(self._document.width or self.size.width)
-        return selection.extract("\n".join(line.plain for line in lines)), "\n"
+        return selection.extract("\n".join(line.plain for line in lines.all())), "\n"
 
     def action_link(self, index: int) -> None:
         """A link was clicked: say which."""
@@ -216,4 +207,4 @@ class PassageText(Widget):
 
 def drawn_lines(tree: SyntaxTreeNode, width: int) -> list[str]:
     """The lines a parsed passage is drawn as at this width, as plain text (styles dropped)."""
-    return [line.plain for line in _Document(Builder([]).build(tree)).lines(width)]
+    return [line.plain for line in PassageLines(Builder([]).build(tree), width).all()]

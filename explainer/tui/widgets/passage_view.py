@@ -36,7 +36,7 @@ class PassageView(Vertical, can_focus=False):
         yield PassageText()
 
     async def show(self, markdown: str) -> SyntaxTreeNode:
-        """Show new Markdown, with terms linked; returns it parsed (with the glossary)."""
+        """Show new Markdown, with terms linked; returns it parsed (to find its terms without parsing again)."""
         return self.query_one(PassageText).update(markdown, self.glossary)
 
     @on(PassageText.LinkClicked)
