@@ -73,8 +73,10 @@ class ChoiceList(Vertical):
         for number, (option, choice) in enumerate(zip(shown, choices, strict=False), start=1):
             option.show(number, choice)
         for option in shown[len(choices) :]:
-            option.display = False
-        more = [ChoiceOption(number, choice) for number, choice in enumerate(choices, start=1)][len(shown) :]
+            if option.display:
+                option.display = False
+        missing = enumerate(choices[len(shown) :], start=len(shown) + 1)
+        more = [ChoiceOption(number, choice) for number, choice in missing]
         return options.mount_all(more) if more else AwaitComplete.nothing()  # type: ignore[no-untyped-call]
 
     def show_answer(self, answer: Answer | None) -> None:

@@ -47,7 +47,8 @@ class ChoiceOption(Static, can_focus=True):
         if (number, choice) != (self.number, self.choice):
             self.number, self.choice = number, choice
             self.refresh(layout=True)
-        self.display = True
+        if not self.display:
+            self.display = True
 
     def render(self) -> Table:
         # Two columns, so that a long option's second line lines up with its first word.

@@ -18,9 +18,12 @@ class ReadingColumn(VerticalScroll, can_focus=True):
     """
 
     DEFAULT_CSS = """
+    /* Room for the scrollbar kept whether or not it shows: a passage that needs it after one
+       that did not (or the other way round) does not narrow the text and lay it out twice. */
     ReadingColumn {
         height: 1fr;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
         padding: 0 1;
     }
     ReadingColumn:focus { background-tint: $foreground 0%; }
@@ -29,6 +32,15 @@ class ReadingColumn(VerticalScroll, can_focus=True):
         Binding("down", "step(1)", "Down", show=False),
         Binding("up", "step(-1)", "Up", show=False),
     ]
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyle the column alone when it gains or loses the focus.
+
+        Textual restyles a widget and everything inside it on a focus change; no rule styles
+        what is inside the column by the column's focus, and the focus moves between the column
+        and its options at every passage, so the passage and the options are left alone.
+        """
+        self.app.stylesheet.update_nodes([self], animate=True)
 
     def options(self) -> list[ChoiceOption]:
         """The options on offer, in the order shown."""
