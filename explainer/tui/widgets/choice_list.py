@@ -82,11 +82,12 @@ class ChoiceList(Vertical):
     def show_answer(self, answer: Answer | None) -> None:
         """Show feedback on a quiz answer, or clear it."""
         feedback = self.query_one("#feedback", Static)
-        feedback.set_class(answer is not None, "-shown")
-        feedback.set_class(answer is not None and answer.correct, "-right")
-        feedback.set_class(answer is not None and not answer.correct, "-wrong")
+        classes = set() if answer is None else {"-shown", "-right" if answer.correct else "-wrong"}
+        if set(feedback.classes) != classes:
+            feedback.set_classes(classes)  # restyled once, not once a class
         if answer is None:
-            feedback.update("")
+            if feedback.content:
+                feedback.update("")
             return
         text = Text("\u2713 " if answer.correct else "\u2717 ", style="bold")
         text.append(feedback_line(answer))
