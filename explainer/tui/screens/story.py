@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -77,9 +77,8 @@ class StoryScreen(Screen[None]):
         yield WhereBar(id="where")
         with Horizontal(id="main"):
             with ReadingColumn(id="reading"):
-                with Vertical(id="measure"):
-                    yield PassageView(self.glossary, id="passage")
-                    yield ChoiceList(id="choices")
+                yield PassageView(self.glossary, id="passage")
+                yield ChoiceList(id="choices")
             yield NotesPanel(id="notes")
             yield GlossaryPanel(id="glossary")
         yield KeysBar()
