@@ -34,6 +34,9 @@ class ReadingColumn(VerticalScroll, can_focus=True):
         Binding("down", "step(1)", "Down", show=False),
         Binding("up", "step(-1)", "Up", show=False),
         Binding("enter", "pick", "Choose", show=False),
+        # Tab goes from the text to the options, then on to what comes after them (the terms).
+        Binding("tab", "tab(1)", "Next part", show=False),
+        Binding("shift+tab", "tab(-1)", "Previous part", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -96,6 +99,18 @@ class ReadingColumn(VerticalScroll, can_focus=True):
     def action_pick(self) -> None:
         if self.highlighted is not None:
             self.highlighted.pick()
+
+    def action_tab(self, step: int) -> None:
+        """Tab: from the text to the first option, from the options on; Shift+Tab: back."""
+        options = self.options()
+        if step > 0 and self.highlighted is None and options:
+            self.highlight(options[0])
+        elif step < 0 and self.highlighted is not None:
+            self.highlight(None)
+        elif step > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
     def action_step(self, step: int) -> None:
         """↓ and ↑: the next or the previous option; else (↓) the first option in view, or a line."""
