@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -79,9 +79,8 @@ class StoryScreen(Screen[None]):
         yield WhereBar(id="where")
         with Horizontal(id="main"):
             with ReadingColumn(id="reading"):
-                with Vertical(id="measure"):
-                    yield PassageView(self.glossary, id="passage")
-                    yield ChoiceList(id="choices")
+                yield PassageView(self.glossary, id="passage")
+                yield ChoiceList(id="choices")
             yield NotesPanel(id="notes")
             yield GlossaryPanel(id="glossary")
         yield KeysBar()
@@ -103,10 +102,11 @@ class StoryScreen(Screen[None]):
         left = self._minutes_left()
         self.query_one(WhereBar).show(journey.story.title, self.shape.where(passage), left)
         self._show_notes(left)
-        # Choices first, before the await, so a fast key press never picks a stale choice; the
-        # column holds the focus until the new options are drawn.
+        # Choices first, before the await, so a fast key press never picks a stale choice; no
+        # option is highlighted until the new options are drawn.
         column = self.query_one(ReadingColumn)
         column.focus(scroll_visible=False)
+        column.highlight(None)
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
         options_shown = choices.show(passage.question, journey.choices(), quiz_open=journey.question_open())
@@ -175,6 +175,7 @@ class StoryScreen(Screen[None]):
         column = self.query_one(ReadingColumn)
         if answer.correct:
             passage = self.journey.passage
+            column.highlight(None)  # the ways on take the answers' places
             await choices.show(passage.question, self.journey.choices(), quiz_open=False)
         choices.show_answer(answer)
         if answer.correct:
@@ -216,10 +217,12 @@ class StoryScreen(Screen[None]):
         option = options[number - 1]
         if column.wholly_visible(option):
             if not option.choice.goto:
-                option.focus(scroll_visible=False)  # the highlight follows a quiz answer
+                column.focus(scroll_visible=False)
+                column.highlight(option, scroll_visible=False)  # the highlight follows a quiz answer
             self.query_one(ChoiceList).pick(number)
         else:
-            option.focus()
+            column.focus(scroll_visible=False)
+            column.highlight(option)
 
     async def action_back(self) -> None:
         if self.journey.back():

@@ -31,7 +31,6 @@ class ChoiceList(Vertical):
     ChoiceList #feedback.-shown { display: block; }
     ChoiceList #feedback.-right { color: $success; }
     ChoiceList #feedback.-wrong { color: $warning; }
-    ChoiceList #options { height: auto; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -41,7 +40,6 @@ class ChoiceList(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="prompt")
         yield Static(id="feedback")
-        yield Vertical(id="options")
 
     def show(self, question: Question | None, choices: list[Choice], quiz_open: bool) -> AwaitComplete | AwaitMount:
         """Show a question's prompt (while it is open) and the choices on offer.
@@ -68,23 +66,25 @@ class ChoiceList(Vertical):
         Options left over are hidden and kept for a later passage with more choices: a passage
         change updates widgets in place rather than mounting new ones.
         """
-        options = self.query_one("#options", Vertical)
-        shown = list(options.query_children(ChoiceOption))
+        shown = list(self.query_children(ChoiceOption))
         for number, (option, choice) in enumerate(zip(shown, choices, strict=False), start=1):
             option.show(number, choice)
         for option in shown[len(choices) :]:
-            option.display = False
-        more = [ChoiceOption(number, choice) for number, choice in enumerate(choices, start=1)][len(shown) :]
-        return options.mount_all(more) if more else AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            if option.display:
+                option.display = False
+        missing = enumerate(choices[len(shown) :], start=len(shown) + 1)
+        more = [ChoiceOption(number, choice) for number, choice in missing]
+        return self.mount_all(more) if more else AwaitComplete.nothing()  # type: ignore[no-untyped-call]
 
     def show_answer(self, answer: Answer | None) -> None:
         """Show feedback on a quiz answer, or clear it."""
         feedback = self.query_one("#feedback", Static)
-        feedback.set_class(answer is not None, "-shown")
-        feedback.set_class(answer is not None and answer.correct, "-right")
-        feedback.set_class(answer is not None and not answer.correct, "-wrong")
+        classes = set() if answer is None else {"-shown", "-right" if answer.correct else "-wrong"}
+        if set(feedback.classes) != classes:
+            feedback.set_classes(classes)  # restyled once, not once a class
         if answer is None:
-            feedback.update("")
+            if feedback.content:
+                feedback.update("")
             return
         text = Text("\u2713 " if answer.correct else "\u2717 ", style="bold")
         text.append(feedback_line(answer))
