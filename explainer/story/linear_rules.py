@@ -15,6 +15,12 @@ from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 
+# Marks that stop the text rule but that no rule of this set-up starts at (with linkify,
+# typographer and raw HTML off).
+IDLE_MARKS = "#$%+-:=>@{}"
+# Where :func:`explainer.story.plain_runs.plain_bracket` may take text, before the text rule.
+PLAIN_STARTS = "[]!<_" + IDLE_MARKS
+
 
 def last_closing_bracket(state: StateInline) -> int:
     """Where the last "]" of the text being parsed is (-1 if none), found once."""
@@ -69,6 +75,61 @@ def label_end(state: StateInline, start: int, disableNested: bool = False) -> in
     known = ends.get(start)
     if known is not None:
         return known
+    if not disableNested:
+        return _walk(state, start, False, ends)
+    # Each "[" of a nested run ("[[[", "[a [b [c") waits on the next one's search: searched
+    # here from the last one back, without a level of calls for each.
+    openings, texts = _nested_openings(state, start, ends)
+    level = state.level
+    found = -1
+    for depth in range(len(openings) - 1, -1, -1):
+        state.level = level + depth
+        opening = openings[depth]
+        if depth == len(openings) - 1 or found >= 0:
+            found = _walk(state, opening, True, ends)
+            continue
+        # The next "[" does not close, so neither does this one, as the walk from it would find.
+        if opening in texts:
+            state.cache[opening + 1] = texts[opening]
+        state.cache[openings[depth + 1]] = openings[depth + 1] + 1
+        ends[opening] = -1
+    state.level = level
+    return found
+
+
+def _nested_openings(state: StateInline, start: int, ends: dict[int, int]) -> tuple[list[int], dict[int, int]]:
+    """The "[" from ``start`` on, each the first token after the one before (or after plain text
+    the text rule takes), that :func:`_skip_token` would search from in turn, one level deeper.
+
+    Returns:
+        The places of those "[", and for those followed by text, where the text ends.
+    """
+    src, maximum, cache = state.src, state.posMax, state.cache
+    notes = bool(state.env.get("footnotes", {}).get("refs"))
+    last = last_closing_bracket(state)
+    terminator = state.md.inline.terminator_re
+    openings, texts = [start], {}
+    level, limit = state.level, state.md.options["maxNesting"]
+    while level < limit:
+        position = openings[-1] + 1
+        if position < maximum and position not in cache and src[position] not in PLAIN_STARTS:
+            found = terminator.search(src, position)
+            text_end = found.start() if found else maximum
+            if text_end == position:
+                break
+            texts[openings[-1]] = text_end
+            position = text_end
+        if position >= maximum or src[position] != "[" or position in cache or position in ends or last <= position:
+            break
+        if notes and src[position + 1 : position + 2] == "^":
+            break
+        openings.append(position)
+        level += 1
+    return openings, texts
+
+
+def _walk(state: StateInline, start: int, disableNested: bool, ends: dict[int, int]) -> int:
+    """:func:`label_end` searching token by token."""
     src, maximum, old_position = state.src, state.posMax, state.pos
     opened = [start]
     found = -1

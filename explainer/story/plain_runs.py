@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from markdown_it.rules_inline import StateInline
 
-from explainer.story.linear_rules import known_label_ends, label_end, last_closing_bracket
+from explainer.story.linear_rules import IDLE_MARKS, PLAIN_STARTS, known_label_ends, label_end, last_closing_bracket
 
 
 def plain_bracket(state: StateInline, silent: bool) -> bool:
@@ -23,7 +23,7 @@ def plain_bracket(state: StateInline, silent: bool) -> bool:
     the end of a link's words, "[" and "]" are taken one at a time: they are counted so.
     """
     src, start = state.src, state.pos
-    if src[start] not in _PLAIN_STARTS:
+    if src[start] not in PLAIN_STARTS:
         return False
     end = _plain_step(state, start, silent)
     if end == start:
@@ -56,20 +56,16 @@ def _plain_step(state: StateInline, start: int, silent: bool) -> int:
         if inner is None:
             return start  # emphasis, perhaps
         first = inner.end()
-    if char not in _PLAIN_STARTS and (silent or state.md.inline.terminator_re.match(char)):
+    if char not in PLAIN_STARTS and (silent or state.md.inline.terminator_re.match(char)):
         return start  # some other rule's mark, or plain text left to the text rule
     if silent and char == "]":
         return start + 1
-    extra = _IDLE_MARKS + "<" + ("" if closing else "[!") + ("" if silent else "]")
+    extra = IDLE_MARKS + "<" + ("" if closing else "[!") + ("" if silent else "]")
     run = _plain_run(state.md.inline.terminator_re.pattern, extra)
     taken = run.match(src, first, limit)  # always a match, perhaps an empty one
     return taken.end() if taken is not None else first
 
 
-# Marks that stop the text rule but that no rule of this set-up starts at (with linkify,
-# typographer and raw HTML off).
-_IDLE_MARKS = "#$%+-:=>@{}"
-_PLAIN_STARTS = "[]!<_" + _IDLE_MARKS
 # "_" inside a word (snake_case) neither opens nor closes emphasis.
 _INNER_UNDERSCORES_PATTERN = r"(?<=[^\W_])_++(?=[^\W_])"
 _INNER_UNDERSCORES = re.compile(_INNER_UNDERSCORES_PATTERN)
