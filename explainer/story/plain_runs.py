@@ -43,14 +43,16 @@ def _plain_step(state: StateInline, start: int, silent: bool) -> int:
         return start
     char = src[start]
     closing = last_closing_bracket(state) > start
+    first = start + 1
     if char == "[" and closing:
-        return _unlinked_brackets_end(state, start, silent)
+        if silent:
+            return _unlinked_brackets_end(state, start, silent)
+        first = start  # taken in the run below, as is each "[" of it that opens nothing
     if char == "!" and closing and src[start + 1 : start + 2] == "[":
         return start  # a picture, perhaps
     limit = _autolink_start(state, start)
     if char == "<" and limit == start:
         return start  # an autolink, perhaps
-    first = start + 1
     if char == "_":
         inner = _INNER_UNDERSCORES.match(src, start, maximum)
         if inner is None:
@@ -60,10 +62,26 @@ def _plain_step(state: StateInline, start: int, silent: bool) -> int:
         return start  # some other rule's mark, or plain text left to the text rule
     if silent and char == "]":
         return start + 1
-    extra = IDLE_MARKS + "<" + ("" if closing else "[!") + ("" if silent else "]")
+    extra = IDLE_MARKS + "<" + ("" if closing else "[!") + ("" if silent else "][")
     run = _plain_run(state.md.inline.terminator_re.pattern, extra)
     taken = run.match(src, first, limit)  # always a match, perhaps an empty one
-    return taken.end() if taken is not None else first
+    end = taken.end() if taken is not None else first
+    return _first_opening(state, first, end) if closing and not silent else end
+
+
+def _first_opening(state: StateInline, start: int, end: int) -> int:
+    """The first "[" from ``start`` to ``end`` that may open a link or a footnote (or ``end``)."""
+    src, ends = state.src, known_label_ends(state, True)
+    notes = bool(state.env.get("footnotes", {}).get("refs"))  # "[^x]" is one only where defined
+    bracket = src.find("[", start, end)
+    while bracket >= 0:
+        if notes and src[bracket + 1 : bracket + 2] == "^":
+            return bracket
+        known = ends.get(bracket)
+        if (label_end(state, bracket, True) if known is None else known) >= 0:
+            return bracket
+        bracket = src.find("[", bracket + 1, end)
+    return end
 
 
 # "_" inside a word (snake_case) neither opens nor closes emphasis.
