@@ -25,8 +25,9 @@ def parser() -> MarkdownIt:
 
     Raw HTML is off: a tag in a scene file is text, shown as written. Its two rules, which
     would only say no, are not run at all: one call less at every "<". The rules and helpers
-    of :mod:`explainer.story.linear_rules` and :mod:`explainer.story.plain_runs` read what
-    markdown-it's own read, in time that grows no faster than the text.
+    of :mod:`explainer.story.linear_rules`, :mod:`explainer.story.link_labels` and
+    :mod:`explainer.story.plain_runs` read what markdown-it's own read, in time that grows no
+    faster than the text.
     """
     markdown = (
         MarkdownIt("commonmark", {"html": False})

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from markdown_it.rules_inline import StateInline
 
-from explainer.story.linear_rules import IDLE_MARKS, PLAIN_STARTS, known_label_ends, label_end, last_closing_bracket
+from explainer.story.link_labels import IDLE_MARKS, PLAIN_STARTS, known_label_ends, label_end, last_closing_bracket
 
 
 def plain_bracket(state: StateInline, silent: bool) -> bool:
