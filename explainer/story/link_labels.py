@@ -6,6 +6,8 @@ seconds on a long run of brackets. These functions give the same answers, having
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.rules_inline import StateInline
 
 # Marks that stop the text rule but that no rule of this set-up starts at (with linkify,
@@ -13,6 +15,7 @@ from markdown_it.rules_inline import StateInline
 IDLE_MARKS = "#$%+-:=>@{}"
 # Where :func:`explainer.story.plain_runs.plain_bracket` may take text, before the text rule.
 PLAIN_STARTS = "[]!<_" + IDLE_MARKS
+_BRACKETS = re.compile(r"\[+")
 
 
 def last_closing_bracket(state: StateInline) -> int:
@@ -53,20 +56,22 @@ def label_end(state: StateInline, start: int, disableNested: bool = False) -> in
     # here from the last one back, without a level of calls for each.
     openings, texts = _nested_openings(state, start, ends)
     level = state.level
-    found = -1
-    for depth in range(len(openings) - 1, -1, -1):
+    depth = len(openings) - 1
+    state.level = level + depth
+    found = _walk(state, openings[depth], True, ends)
+    while found >= 0 and depth > 0:
+        depth -= 1
         state.level = level + depth
-        opening = openings[depth]
-        if depth == len(openings) - 1 or found >= 0:
-            found = _walk(state, opening, True, ends)
-            continue
-        # The next "[" does not close, so neither does this one, as the walk from it would find.
-        if opening in texts:
-            state.cache[opening + 1] = texts[opening]
-        state.cache[openings[depth + 1]] = openings[depth + 1] + 1
-        ends[opening] = -1
+        found = _walk(state, openings[depth], True, ends)
     state.level = level
-    return found
+    # Where one does not close, none before it does, as the walk from each would find: the
+    # next one's search ends it at once, and the "[" is then plain, opening nothing.
+    above = openings[:depth]
+    ends.update(dict.fromkeys(above, -1))
+    state.cache.update({opening: opening + 1 for opening in openings[1 : depth + 1]})
+    if texts:
+        state.cache.update({opening + 1: texts[opening] for opening in above if opening in texts})
+    return found if depth == 0 else -1
 
 
 def _nested_openings(state: StateInline, start: int, ends: dict[int, int]) -> tuple[list[int], dict[int, int]]:
@@ -84,6 +89,13 @@ def _nested_openings(state: StateInline, start: int, ends: dict[int, int]) -> tu
     level, limit = state.level, state.md.options["maxNesting"]
     while level < limit:
         position = openings[-1] + 1
+        run = None if notes else _BRACKETS.match(src, position, min(maximum, last, position + limit - level))
+        if run is not None:  # a run of "[" at once, unless one of it is known already
+            within = range(position, run.end())
+            if cache.keys().isdisjoint(within) and ends.keys().isdisjoint(within):
+                openings += within
+                level += len(within)
+                continue
         if position < maximum and position not in cache and src[position] not in PLAIN_STARTS:
             found = terminator.search(src, position)
             text_end = found.start() if found else maximum
