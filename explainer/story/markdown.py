@@ -115,7 +115,7 @@ def _linked(children: list[Token], glossary: Glossary | None) -> list[Token]:
     pieces: list[Token | list[Token]] = []
     depth = 0
     for token in children:
-        if token.type == "text":
+        if token.type == "text" and not token.content.isascii():
             token.content = nfc(token.content)
         if depth == 0 and token.type in ("text", "softbreak"):
             if pieces and isinstance(pieces[-1], list):
@@ -143,7 +143,7 @@ def _linked(children: list[Token], glossary: Glossary | None) -> list[Token]:
 
 def _linked_runs(runs: list[list[Token]], glossary: Glossary) -> list[list[Token]]:
     """Runs of text and soft line breaks, their ``[[references]]`` and terms made links."""
-    texts = ["".join("\n" if token.type == "softbreak" else token.content for token in run) for run in runs]
+    texts = [_run_text(run) for run in runs]
     # Each run as the words of its references and, between them, text to search for terms.
     layouts: list[list[tuple[str, Term | None] | int]] = []
     searched: list[str] = []
@@ -174,6 +174,13 @@ def _linked_runs(runs: list[list[Token]], glossary: Glossary) -> list[list[Token
                 tokens += _term_tokens(glossary, *part, is_reference=True)
         linked.append(tokens)
     return linked
+
+
+def _run_text(run: list[Token]) -> str:
+    """The text of a run, a line break for each soft break."""
+    if len(run) == 1 and run[0].type == "text":
+        return run[0].content
+    return "".join("\n" if token.type == "softbreak" else token.content for token in run)
 
 
 def _term_tokens(glossary: Glossary, words: str, term: Term | None, is_reference: bool) -> list[Token]:
