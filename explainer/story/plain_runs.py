@@ -73,6 +73,7 @@ def _first_opening(state: StateInline, start: int, end: int) -> int:
     """The first "[" from ``start`` to ``end`` that may open a link or a footnote (or ``end``)."""
     src, ends = state.src, known_label_ends(state, True)
     notes = bool(state.env.get("footnotes", {}).get("refs"))  # "[^x]" is one only where defined
+    most = state.md.options["maxNesting"]
     bracket = src.find("[", start, end)
     while bracket >= 0:
         if notes and src[bracket + 1 : bracket + 2] == "^":
@@ -80,13 +81,28 @@ def _first_opening(state: StateInline, start: int, end: int) -> int:
         known = ends.get(bracket)
         if (label_end(state, bracket, True) if known is None else known) >= 0:
             return bracket
-        bracket = src.find("[", bracket + 1, end)
+        bracket += 1
+        if not notes and src.startswith("[", bracket):
+            bracket += _known_unopened(src, bracket, end, ends, most)
+        bracket = src.find("[", bracket, end)
     return end
+
+
+def _known_unopened(src: str, start: int, end: int, ends: dict[int, int], most: int) -> int:
+    """How many "[" in a row from ``start`` (all of them, up to ``most``, or none) are known
+    already to open nothing, as one search from the "[" before them finds for as many as the
+    nesting limit lets it."""
+    run = _BRACKETS.match(src, start, min(end, start + most))
+    if run is None:
+        return 0
+    known = list(map(ends.get, range(start, run.end())))
+    return len(known) if known.count(-1) == len(known) else 0
 
 
 # "_" inside a word (snake_case) neither opens nor closes emphasis.
 _INNER_UNDERSCORES_PATTERN = r"(?<=[^\W_])_++(?=[^\W_])"
 _INNER_UNDERSCORES = re.compile(_INNER_UNDERSCORES_PATTERN)
+_BRACKETS = re.compile(r"\[+")
 
 
 @lru_cache(maxsize=8)
