@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 TERM_LINK_PREFIX = "term:"
 # An author's explicit term reference: [[Term]] or [[shown words|Term]].
 TERM_REFERENCE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]|]+?))?\]\]")
+# What keeps texts apart when they are searched at once: neither a word character nor a space,
+# so that a name can neither run across it nor start or end where it stands.
+_APART = "\x00"
 
 
 class TermMatch(NamedTuple):
@@ -41,6 +44,7 @@ class Glossary:
                 else:
                     self._folded.setdefault(name_key(name), term)
         self._index = {term.name: index for index, term in enumerate(terms)}
+        self._apart_in_names = any(_APART in name for term in terms for name in term.names)
         self._folded_pattern = _compile(self._folded)
         self._exact_pattern = _compile(self._exact)
 
@@ -76,6 +80,24 @@ class Glossary:
             for match in self._exact_pattern.finditer(text):
                 found.append(TermMatch(*match.span(), self._exact[" ".join(match.group().split())]))
             found = _leftmost_longest(found)
+        return found
+
+    def find_in_each(self, texts: list[str]) -> list[list[TermMatch]]:
+        """:meth:`find` for each of ``texts``, with one search over them all.
+
+        The texts are searched joined by a character no name and no text holds, which stops a
+        match as the end of a text does: many short texts cost one search, not one each.
+        """
+        joined = _APART.join(texts)
+        if len(texts) < 2 or self._apart_in_names or joined.count(_APART) != len(texts) - 1:
+            return [self.find(text) for text in texts]
+        found: list[list[TermMatch]] = [[] for _ in texts]
+        index, start, end = 0, 0, len(texts[0])
+        for match in self.find(joined):
+            while match.start > end:
+                index += 1
+                start, end = end + 1, end + 1 + len(texts[index])
+            found[index].append(TermMatch(match.start - start, match.end - start, match.term))
         return found
 
     def referenced(self, text: str) -> list[Term]:

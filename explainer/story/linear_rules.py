@@ -15,13 +15,7 @@ from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 
-
-def last_closing_bracket(state: StateInline) -> int:
-    """Where the last "]" of the text being parsed is (-1 if none), found once."""
-    last = state.__dict__.get("_last_closing_bracket")
-    if last is None:
-        last = state.__dict__["_last_closing_bracket"] = state.src.rfind("]")
-    return int(last)
+from explainer.story.link_labels import label_end, last_closing_bracket
 
 
 def needing_a_closing_bracket(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
@@ -31,18 +25,6 @@ def needing_a_closing_bracket(rule: Callable[[StateInline, bool], bool]) -> Call
         return last_closing_bracket(state) > state.pos and rule(state, silent)
 
     return rule_with_check
-
-
-def known_label_ends(state: StateInline, disable_nested: bool) -> dict[int, int]:
-    """The ends of links' words found so far (-1 for none) for each "[", within ``posMax``."""
-    key = (state.posMax, disable_nested)
-    found: dict[tuple[int, bool], dict[int, int]] | None = state.__dict__.get("_label_ends")
-    if found is None:
-        found = state.__dict__["_label_ends"] = {}
-    ends = found.get(key)
-    if ends is None:
-        ends = found[key] = {}
-    return ends
 
 
 def needing_its_words_closed(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
@@ -55,72 +37,6 @@ def needing_its_words_closed(rule: Callable[[StateInline, bool], bool]) -> Calla
         return label_end(state, start + 1) >= 0 and rule(state, silent)
 
     return rule_with_check
-
-
-def label_end(state: StateInline, start: int, disableNested: bool = False) -> int:
-    """Where the words of a link opened by the "[" at ``start`` end (-1 if they do not), as
-    markdown-it's ``parseLinkLabel`` finds it, but remembering what each search learns.
-
-    One search walks the tokens after ``start`` and matches every plain "[" it passes with its
-    "]", or finds that none closes; a later search from one of them, or one that reaches one
-    of them, takes the answer instead of walking the same tokens again.
-    """
-    ends = known_label_ends(state, disableNested)
-    known = ends.get(start)
-    if known is not None:
-        return known
-    src, maximum, old_position = state.src, state.posMax, state.pos
-    opened = [start]
-    found = -1
-    state.pos = start + 1
-    while state.pos < maximum:
-        position = state.pos
-        char = src[position]
-        if char == "]":
-            ends[opened.pop()] = position
-            if not opened:
-                found = position
-                break
-        _skip_token(state)
-        if char != "[":
-            continue
-        if state.pos == position + 1:  # a plain "[", not the start of a token
-            inner = ends.get(position)
-            if inner is None:
-                opened.append(position)
-            elif inner < 0:
-                break  # what does not close from there does not close from here either
-            else:  # closed already: go on after its "]"
-                state.pos = inner
-                _skip_token(state)
-        elif disableNested:
-            break
-    for bracket in opened if found < 0 else ():
-        ends[bracket] = -1
-    state.pos = old_position
-    return found
-
-
-def _skip_token(state: StateInline) -> None:
-    """markdown-it's ``skipToken``, done at once where the first rule, :func:`plain_bracket`,
-    would take one character: a "]", or a "[" that opens no link and no footnote."""
-    position, src = state.pos, state.src
-    char = src[position]
-    if position in state.cache or state.level >= state.md.options["maxNesting"] or char not in "[]":
-        state.md.inline.skipToken(state)
-        return
-    if char == "[":
-        notes = bool(state.env.get("footnotes", {}).get("refs"))
-        if (notes and src[position + 1 : position + 2] == "^") or last_closing_bracket(state) <= position:
-            state.md.inline.skipToken(state)
-            return
-        state.level += 1  # as skipToken counts the depth of its rules
-        inner = label_end(state, position, True)
-        state.level -= 1
-        if inner >= 0:
-            state.md.inline.skipToken(state)
-            return
-    state.pos = state.cache[position] = position + 1
 
 
 class Destination:

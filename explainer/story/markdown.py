@@ -10,7 +10,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
 from explainer.story.folding import nfc
-from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, referenced_name
+from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, TermMatch, referenced_name
 from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket, needing_its_words_closed
 from explainer.story.model import Term
 from explainer.story.plain_runs import plain_bracket
@@ -25,8 +25,9 @@ def parser() -> MarkdownIt:
 
     Raw HTML is off: a tag in a scene file is text, shown as written. Its two rules, which
     would only say no, are not run at all: one call less at every "<". The rules and helpers
-    of :mod:`explainer.story.linear_rules` and :mod:`explainer.story.plain_runs` read what
-    markdown-it's own read, in time that grows no faster than the text.
+    of :mod:`explainer.story.linear_rules`, :mod:`explainer.story.link_labels` and
+    :mod:`explainer.story.plain_runs` read what markdown-it's own read, in time that grows no
+    faster than the text.
     """
     markdown = (
         MarkdownIt("commonmark", {"html": False})
@@ -110,64 +111,96 @@ def footnote_label(node: SyntaxTreeNode) -> str:
 
 
 def _linked(children: list[Token], glossary: Glossary | None) -> list[Token]:
-    """Inline tokens with the runs of text outside links searched for terms."""
-    out: list[Token] = []
-    run: list[Token] = []
+    """Inline tokens with the runs of text outside links searched for terms, all in one search."""
+    pieces: list[Token | list[Token]] = []
     depth = 0
     for token in children:
-        if token.type == "text":
+        if token.type == "text" and not token.content.isascii():
             token.content = nfc(token.content)
         if depth == 0 and token.type in ("text", "softbreak"):
-            run.append(token)
+            if pieces and isinstance(pieces[-1], list):
+                pieces[-1].append(token)
+            else:
+                pieces.append([token])
             continue
-        if run:
-            out.extend(_link_run(run, glossary))
-            run = []
         if token.type == "link_open":
             depth += 1
         elif token.type == "link_close":
             depth = max(0, depth - 1)
-        out.append(token)
-    if run:
-        out.extend(_link_run(run, glossary))
+        pieces.append(token)
+    if glossary is None:
+        return children
+    runs = [piece for piece in pieces if isinstance(piece, list)]
+    linked = iter(_linked_runs(runs, glossary))
+    out: list[Token] = []
+    for piece in pieces:
+        if isinstance(piece, list):
+            out += next(linked)
+        else:
+            out.append(piece)
     return out
 
 
-def _link_run(run: list[Token], glossary: Glossary | None) -> list[Token]:
-    """A run of text and soft line breaks, its ``[[references]]`` and terms made links."""
-    text = "".join("\n" if token.type == "softbreak" else token.content for token in run)
-    if glossary is None or (not glossary.terms and "[[" not in text):
-        return run
-    pieces: list[tuple[str, Term | None, bool]] = []
-    position = 0
-    for reference in TERM_REFERENCE.finditer(text) if "[[" in text else ():
-        pieces += _found(text[position : reference.start()], glossary)
-        term = glossary.lookup(referenced_name(reference))
-        pieces.append((reference.group(1).strip(), term, True))
-        position = reference.end()
-    pieces += _found(text[position:], glossary)
-    if all(term is None for _, term, _ in pieces) and position == 0:
-        return run
-    tokens: list[Token] = []
-    for words, term, is_reference in pieces:
-        if term is None:
-            tokens += _text_tokens(words)
+def _linked_runs(runs: list[list[Token]], glossary: Glossary) -> list[list[Token]]:
+    """Runs of text and soft line breaks, their ``[[references]]`` and terms made links."""
+    texts = [_run_text(run) for run in runs]
+    # Each run as the words of its references and, between them, text to search for terms.
+    layouts: list[list[tuple[str, Term | None] | int]] = []
+    searched: list[str] = []
+    for text in texts:
+        layout: list[tuple[str, Term | None] | int] = []
+        position = 0
+        for reference in TERM_REFERENCE.finditer(text) if "[[" in text else ():
+            layout.append(len(searched))
+            searched.append(text[position : reference.start()])
+            layout.append((reference.group(1).strip(), glossary.lookup(referenced_name(reference))))
+            position = reference.end()
+        layout.append(len(searched))
+        searched.append(text[position:])
+        layouts.append(layout)
+    found = glossary.find_in_each(searched)
+    linked: list[list[Token]] = []
+    for run, layout in zip(runs, layouts, strict=True):
+        first = layout[0]
+        if len(layout) == 1 and isinstance(first, int) and not found[first]:
+            linked.append(run)
             continue
-        meta = {"term": term.name, "reference": is_reference}
-        opening = Token("link_open", "a", 1, attrs={"href": term_href(glossary, term)}, meta=meta)
-        tokens += [opening, *_text_tokens(words), Token("link_close", "a", -1)]
-    return tokens
+        tokens: list[Token] = []
+        for part in layout:
+            if isinstance(part, int):
+                for words, term in _found(searched[part], found[part]):
+                    tokens += _term_tokens(glossary, words, term, is_reference=False)
+            else:
+                tokens += _term_tokens(glossary, *part, is_reference=True)
+        linked.append(tokens)
+    return linked
 
 
-def _found(text: str, glossary: Glossary) -> list[tuple[str, Term | None, bool]]:
-    """Text cut into plain pieces and the terms in it (none of them a reference)."""
-    pieces: list[tuple[str, Term | None, bool]] = []
+def _run_text(run: list[Token]) -> str:
+    """The text of a run, a line break for each soft break."""
+    if len(run) == 1 and run[0].type == "text":
+        return run[0].content
+    return "".join("\n" if token.type == "softbreak" else token.content for token in run)
+
+
+def _term_tokens(glossary: Glossary, words: str, term: Term | None, is_reference: bool) -> list[Token]:
+    """The tokens of ``words``: plain text, or the words of a link to ``term``."""
+    if term is None:
+        return _text_tokens(words)
+    meta = {"term": term.name, "reference": is_reference}
+    opening = Token("link_open", "a", 1, attrs={"href": term_href(glossary, term)}, meta=meta)
+    return [opening, *_text_tokens(words), Token("link_close", "a", -1)]
+
+
+def _found(text: str, matches: list[TermMatch]) -> list[tuple[str, Term | None]]:
+    """Text cut into plain pieces and the terms ``matches`` finds in it."""
+    pieces: list[tuple[str, Term | None]] = []
     position = 0
-    for match in glossary.find(text):
-        pieces.append((text[position : match.start], None, False))
-        pieces.append((text[match.start : match.end], match.term, False))
+    for match in matches:
+        pieces.append((text[position : match.start], None))
+        pieces.append((text[match.start : match.end], match.term))
         position = match.end
-    pieces.append((text[position:], None, False))
+    pieces.append((text[position:], None))
     return [piece for piece in pieces if piece[0]]
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from markdown_it.rules_inline import StateInline
 
-from explainer.story.linear_rules import known_label_ends, label_end, last_closing_bracket
+from explainer.story.link_labels import IDLE_MARKS, PLAIN_STARTS, known_label_ends, label_end, last_closing_bracket
 
 
 def plain_bracket(state: StateInline, silent: bool) -> bool:
@@ -23,7 +23,7 @@ def plain_bracket(state: StateInline, silent: bool) -> bool:
     the end of a link's words, "[" and "]" are taken one at a time: they are counted so.
     """
     src, start = state.src, state.pos
-    if src[start] not in _PLAIN_STARTS:
+    if src[start] not in PLAIN_STARTS:
         return False
     end = _plain_step(state, start, silent)
     if end == start:
@@ -43,36 +43,66 @@ def _plain_step(state: StateInline, start: int, silent: bool) -> int:
         return start
     char = src[start]
     closing = last_closing_bracket(state) > start
+    first = start + 1
     if char == "[" and closing:
-        return _unlinked_brackets_end(state, start, silent)
+        if silent:
+            return _unlinked_brackets_end(state, start, silent)
+        first = start  # taken in the run below, as is each "[" of it that opens nothing
     if char == "!" and closing and src[start + 1 : start + 2] == "[":
         return start  # a picture, perhaps
     limit = _autolink_start(state, start)
     if char == "<" and limit == start:
         return start  # an autolink, perhaps
-    first = start + 1
     if char == "_":
         inner = _INNER_UNDERSCORES.match(src, start, maximum)
         if inner is None:
             return start  # emphasis, perhaps
         first = inner.end()
-    if char not in _PLAIN_STARTS and (silent or state.md.inline.terminator_re.match(char)):
+    if char not in PLAIN_STARTS and (silent or state.md.inline.terminator_re.match(char)):
         return start  # some other rule's mark, or plain text left to the text rule
     if silent and char == "]":
         return start + 1
-    extra = _IDLE_MARKS + "<" + ("" if closing else "[!") + ("" if silent else "]")
+    extra = IDLE_MARKS + "<" + ("" if closing else "[!") + ("" if silent else "][")
     run = _plain_run(state.md.inline.terminator_re.pattern, extra)
     taken = run.match(src, first, limit)  # always a match, perhaps an empty one
-    return taken.end() if taken is not None else first
+    end = taken.end() if taken is not None else first
+    return _first_opening(state, first, end) if closing and not silent else end
 
 
-# Marks that stop the text rule but that no rule of this set-up starts at (with linkify,
-# typographer and raw HTML off).
-_IDLE_MARKS = "#$%+-:=>@{}"
-_PLAIN_STARTS = "[]!<_" + _IDLE_MARKS
+def _first_opening(state: StateInline, start: int, end: int) -> int:
+    """The first "[" from ``start`` to ``end`` that may open a link or a footnote (or ``end``)."""
+    src, ends = state.src, known_label_ends(state, True)
+    notes = bool(state.env.get("footnotes", {}).get("refs"))  # "[^x]" is one only where defined
+    most = state.md.options["maxNesting"]
+    bracket = src.find("[", start, end)
+    while bracket >= 0:
+        if notes and src[bracket + 1 : bracket + 2] == "^":
+            return bracket
+        known = ends.get(bracket)
+        if (label_end(state, bracket, True) if known is None else known) >= 0:
+            return bracket
+        bracket += 1
+        if not notes and src.startswith("[", bracket):
+            bracket += _known_unopened(src, bracket, end, ends, most)
+        bracket = src.find("[", bracket, end)
+    return end
+
+
+def _known_unopened(src: str, start: int, end: int, ends: dict[int, int], most: int) -> int:
+    """How many "[" in a row from ``start`` (all of them, up to ``most``, or none) are known
+    already to open nothing, as one search from the "[" before them finds for as many as the
+    nesting limit lets it."""
+    run = _BRACKETS.match(src, start, min(end, start + most))
+    if run is None:
+        return 0
+    known = list(map(ends.get, range(start, run.end())))
+    return len(known) if known.count(-1) == len(known) else 0
+
+
 # "_" inside a word (snake_case) neither opens nor closes emphasis.
 _INNER_UNDERSCORES_PATTERN = r"(?<=[^\W_])_++(?=[^\W_])"
 _INNER_UNDERSCORES = re.compile(_INNER_UNDERSCORES_PATTERN)
+_BRACKETS = re.compile(r"\[+")
 
 
 @lru_cache(maxsize=8)
