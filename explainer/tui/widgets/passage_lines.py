@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from rich._wrap import divide_line
-from textual.content import Content
+from textual.content import Content, Span
 
 from explainer.tui.widgets.passage_blocks import Block
 
@@ -27,6 +28,8 @@ class PassageLines:
         self._blocks: list[Block | None] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._first_lines: dict[int, tuple[int, int]] = {}  # a block's first line and its count, by id
+        self._spans: dict[int, list[list[Span]]] = {}  # a block's styles, line by line, by id
         for block in blocks:
             if block is None:
                 if self._made and self.line(len(self) - 1).plain:
@@ -55,11 +58,39 @@ class PassageLines:
             assert block is not None
             start = self._starts[y]
             room = max(1, self.width - block.first.cell_length)
+            end = self._ends[y]
+            if start == 0:
+                text = block.text[:end]
+            else:  # as ``block.text[start:end]`` gives it, without going through all the block's styles
+                text = Content(
+                    block.text.plain[start:end],
+                    self._spans_of(block)[y - self._first_lines[id(block)][0]],
+                    strip_control_codes=False,
+                )
             # Cut where ``Content.wrap`` cuts, and cropped as it crops (a wide letter in one cell).
-            made = self._made[y] = _line(
-                block, block.text[start : self._ends[y]].truncate(room).rstrip(), room, start == 0
-            )
+            made = self._made[y] = _line(block, text.truncate(room).rstrip(), room, start == 0)
         return made
+
+    def _spans_of(self, block: Block) -> list[list[Span]]:
+        """A block's styles cut at its lines, once: each line's, moved to start where it starts.
+
+        Slicing the block's Content for each line would go through every style of the block
+        for every line, which grows with the square of its length (a paragraph of thousands of
+        code spans); a style here is looked at only for the lines it covers.
+        """
+        spans = self._spans.get(id(block))
+        if spans is None:
+            first, count = self._first_lines[id(block)]
+            starts, ends = self._starts[first : first + count], self._ends[first : first + count]
+            spans = self._spans[id(block)] = [[] for _ in range(count)]
+            for begin, finish, style in block.text.spans:
+                line = max(0, bisect_right(starts, begin) - 1)
+                while line < count and starts[line] < finish:
+                    start, end = starts[line], ends[line]
+                    if max(0, begin - start) < end - start:
+                        spans[line].append(Span(max(0, begin - start), min(finish, end) - start, style))
+                    line += 1
+        return spans
 
     def made(self) -> int:
         """How many lines have been made so far."""
@@ -83,6 +114,7 @@ class PassageLines:
             self._add([_line(block, line.rstrip(), room, n == 0) for n, line in enumerate(block.text.wrap(room))])
             return
         breaks = line_breaks(plain, room) if plain.isascii() and plain.isprintable() else divide_line(plain, room)
+        self._first_lines[id(block)] = (len(self._made), len(breaks) + 1)
         self._made += [None] * (len(breaks) + 1)
         self._blocks += [block] * (len(breaks) + 1)
         self._starts += [0, *breaks]
