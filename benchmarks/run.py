@@ -419,10 +419,11 @@ def measure_hostile_bodies(table: Table, sizes: list[int]) -> None:
 def linear_from_smallest(values: list[float], sizes: list[int]) -> bool:
     """Whether each value is at most what the smallest size's would be, grown as the size grew.
 
-    With 25% and 2 ms of slack: a run of a few milliseconds can be a millisecond or two off
-    either way, and a quadratic cost is 4 times over at the largest size.
+    With 50% and 2 ms of slack: a run of a few milliseconds can be a millisecond or two off
+    either way, and a larger heap costs a little more to walk; a quadratic cost is 16 times
+    the smallest at 4 times the size, well over the 6 allowed.
     """
-    return all(value <= 1.25 * values[0] * size / sizes[0] + 0.002 for value, size in zip(values, sizes, strict=True))
+    return all(value <= 1.5 * values[0] * size / sizes[0] + 0.002 for value, size in zip(values, sizes, strict=True))
 
 
 def _seconds(value: float) -> str:
