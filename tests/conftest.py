@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from textual.app import App
@@ -27,6 +29,15 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 """Headless flags for a machine with no network but its own."""
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """A module of ``benchmarks/`` (the synthetic stories, the hostile bodies), imported from its file."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def screen_text(app: App[object]) -> str:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
-from types import ModuleType
 
-from conftest import REPO, screen_once_shown, screen_text
+from conftest import benchmark_module, screen_once_shown, screen_text
 
 from explainer.story.loader import load_story
 from explainer.tui.app import ExplainerApp
@@ -15,16 +13,7 @@ from explainer.tui.commands import MOST_HITS
 from explainer.tui.screens.story import StoryScreen
 from explainer.tui.widgets.passage_text import PassageText
 
-
-def _load_synthetic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic", REPO / "benchmarks" / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _load_synthetic()
+synthetic = benchmark_module("synthetic")
 LONG_DEFINITION = " ".join(f"word{n}" for n in range(60)) + " and the very last words."
 GLOSSARY = f"""terms:
   - term: Alpha term

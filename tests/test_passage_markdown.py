@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, screen_text
+from conftest import benchmark_module, screen_text
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -109,12 +108,7 @@ def test_a_timeline_reads_as_rows_in_line_mode(timeline: Story) -> None:
 
 
 def _hostile() -> Any:
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        import hostile
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
-    return hostile
+    return benchmark_module("hostile")
 
 
 def _cpu(work: Callable[[], object]) -> float:

@@ -7,17 +7,15 @@ a noisy machine.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import REPO, STORIES, screen_text
+from conftest import REPO, STORIES, benchmark_module, screen_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,16 +26,7 @@ from explainer.story.loader import load_story
 from explainer.story.model import Term
 from explainer.story.yaml_reader import Located, LocatedList, YamlProblem, read_yaml
 
-
-def _load_synthetic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic", REPO / "benchmarks" / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _load_synthetic()
+synthetic = benchmark_module("synthetic")
 
 
 def best_time(work: Callable[[], Any], repeats: int = 5) -> float:
