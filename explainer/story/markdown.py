@@ -14,6 +14,7 @@ from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary,
 from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket, needing_its_words_closed
 from explainer.story.model import Term
 from explainer.story.plain_runs import plain_bracket
+from explainer.story.token_tree import token_tree
 
 # The only link targets any output follows; others are shown as the text they are.
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -55,7 +56,7 @@ def parse(markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
     for token in tokens:
         if token.type == "inline" and token.children:
             token.children = _linked(token.children, glossary)
-    return SyntaxTreeNode(tokens)
+    return token_tree(tokens)
 
 
 def term_href(glossary: Glossary, term: Term) -> str:
