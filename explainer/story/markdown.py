@@ -9,6 +9,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
+from explainer.story.code_spans import code_spans
 from explainer.story.folding import nfc
 from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, TermMatch, referenced_name
 from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket, needing_its_words_closed
@@ -41,6 +42,8 @@ def parser() -> MarkdownIt:
         rule = next(rule.fn for rule in markdown.inline.ruler.__rules__ if rule.name == name)
         markdown.inline.ruler.at(name, needing_a_closing_bracket(rule))
     markdown.inline.ruler.at("emphasis", emphasis)
+    backticks = next(rule.fn for rule in markdown.inline.ruler.__rules__ if rule.name == "backticks")
+    markdown.inline.ruler.at("backticks", code_spans(backticks))
     footnote = next(rule.fn for rule in markdown.inline.ruler.__rules__ if rule.name == "footnote_inline")
     markdown.inline.ruler.at("footnote_inline", needing_its_words_closed(footnote))
     markdown.inline.ruler.before("text", "plain_bracket", plain_bracket)
