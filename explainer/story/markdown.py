@@ -116,37 +116,43 @@ def footnote_label(node: SyntaxTreeNode) -> str:
 
 def _linked(children: list[Token], glossary: Glossary | None) -> list[Token]:
     """Inline tokens with the runs of text outside links searched for terms, all in one search."""
-    pieces: list[Token | list[Token]] = []
-    depth = 0
-    for token in children:
-        if token.type == "text" and not token.content.isascii():
+    runs: list[tuple[int, int]] = []  # where each run of text and soft breaks starts and ends
+    depth, run_start = 0, -1
+    for index, token in enumerate(children):
+        kind = token.type
+        if kind == "text" and not token.content.isascii():
             token.content = nfc(token.content)
-        if depth == 0 and token.type in ("text", "softbreak"):
-            if pieces and isinstance(pieces[-1], list):
-                pieces[-1].append(token)
-            else:
-                pieces.append([token])
+        if depth == 0 and kind in ("text", "softbreak"):
+            if run_start < 0:
+                run_start = index
             continue
-        if token.type == "link_open":
+        if run_start >= 0:
+            runs.append((run_start, index))
+            run_start = -1
+        if kind == "link_open":
             depth += 1
-        elif token.type == "link_close":
+        elif kind == "link_close":
             depth = max(0, depth - 1)
-        pieces.append(token)
-    if glossary is None:
+    if run_start >= 0:
+        runs.append((run_start, len(children)))
+    if glossary is None or not runs:
         return children
-    runs = [piece for piece in pieces if isinstance(piece, list)]
-    linked = iter(_linked_runs(runs, glossary))
+    linked = _linked_runs([children[start:end] for start, end in runs], glossary)
+    if all(tokens is None for tokens in linked):
+        return children
     out: list[Token] = []
-    for piece in pieces:
-        if isinstance(piece, list):
-            out += next(linked)
-        else:
-            out.append(piece)
-    return out
+    position = 0
+    for (start, end), tokens in zip(runs, linked, strict=True):
+        if tokens is not None:
+            out += children[position:start]
+            out += tokens
+            position = end
+    return out + children[position:]
 
 
-def _linked_runs(runs: list[list[Token]], glossary: Glossary) -> list[list[Token]]:
-    """Runs of text and soft line breaks, their ``[[references]]`` and terms made links."""
+def _linked_runs(runs: list[list[Token]], glossary: Glossary) -> list[list[Token] | None]:
+    """Runs of text and soft line breaks, their ``[[references]]`` and terms made links (``None``
+    for a run with neither, left as it is)."""
     texts = [_run_text(run) for run in runs]
     # Each run as the words of its references and, between them, text to search for terms.
     layouts: list[list[tuple[str, Term | None] | int]] = []
@@ -163,11 +169,11 @@ def _linked_runs(runs: list[list[Token]], glossary: Glossary) -> list[list[Token
         searched.append(text[position:])
         layouts.append(layout)
     found = glossary.find_in_each(searched)
-    linked: list[list[Token]] = []
-    for run, layout in zip(runs, layouts, strict=True):
+    linked: list[list[Token] | None] = []
+    for layout in layouts:
         first = layout[0]
         if len(layout) == 1 and isinstance(first, int) and not found[first]:
-            linked.append(run)
+            linked.append(None)
             continue
         tokens: list[Token] = []
         for part in layout:
