@@ -10,7 +10,7 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from explainer.story.files import make_visible
-from explainer.story.markdown import footnote_label, is_safe, plain_words, shown_address
+from explainer.story.markdown import footnote_label, is_safe, plain_words, shown_address, term_index
 from explainer.tui.widgets.passage_table import Table
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
@@ -131,15 +131,16 @@ class Builder:
     def inline_nodes(self, node: SyntaxTreeNode, out: _Inline) -> None:
         """Add the text of each inline node to ``out``, with the styles it spans."""
         for child in node.children:
-            kind = child.type
-            if kind == "text":
-                out.add(make_visible(_SPACES.sub(" ", child.content)))
+            token = child.token  # set for a node of one token: most of them, read at once
+            kind = child.type if token is None else token.type
+            if token is not None and kind == "text":
+                out.add(_shown(token.content))
             elif kind == "softbreak":
                 out.add(" ")
             elif kind == "hardbreak":
                 out.add("\n")
-            elif kind == "code_inline":
-                out.add(make_visible(child.content), ".code_inline")
+            elif token is not None and kind == "code_inline":
+                out.add(_shown(token.content, collapse=False), ".code_inline")
             elif kind in ("em", "strong", "s"):
                 start = out.length
                 self.inline_nodes(child, out)
@@ -155,20 +156,27 @@ class Builder:
 
     def link(self, node: SyntaxTreeNode, out: _Inline) -> None:
         """A link: its words, then its address; clickable only when its target is safe."""
-        start = out.length
-        words = _Inline()
-        self.inline_nodes(node, words)
-        out.extend(words)
+        start, first_part = out.length, len(out.parts)
+        self.inline_nodes(node, out)
         href = str(node.attrs.get("href", ""))
-        address = make_visible(shown_address(href, "".join(words.parts)))
+        is_term = term_index(href) is not None  # a term's link shows no address and is safe
+        address = "" if is_term else make_visible(shown_address(href, "".join(out.parts[first_part:])))
         if address:
             out.add(" (")
             out.add(address, ".address")
             out.add(")")
-        if is_safe(href):
+        if is_term or is_safe(href):
             self.links.append(href)
             action = Style.from_meta({"@click": f"link({len(self.links) - 1})"})
             out.spans.append(Span(start, out.length, action))
+
+
+def _shown(text: str, collapse: bool = True) -> str:
+    """Text as drawn: control characters made visible and, with ``collapse``, each run of white
+    space one space (with nothing to change in most text, found by two quick looks)."""
+    if text.isprintable() and not (collapse and "  " in text):
+        return text
+    return make_visible(_SPACES.sub(" ", text) if collapse else text)
 
 
 class _Inline:
@@ -185,9 +193,3 @@ class _Inline:
             self.spans.append(Span(self.length, self.length + len(piece), style))
         self.parts.append(piece)
         self.length += len(piece)
-
-    def extend(self, other: _Inline) -> None:
-        """Add all of another piece of inline text, its styles moved to where it goes."""
-        self.spans += [Span(span.start + self.length, span.end + self.length, span.style) for span in other.spans]
-        self.parts += other.parts
-        self.length += other.length
