@@ -43,7 +43,7 @@ class PassageLines:
                 self._add([block.first + Content.styled("─" * max(0, width - block.first.cell_length), ".rule")])
             else:
                 self._add_text(block, max(1, width - block.first.cell_length))
-        while self._made and not self.line(len(self) - 1).plain:
+        while self._made and self._is_blank(len(self) - 1):
             for column in (self._made, self._blocks, self._starts, self._ends):
                 column.pop()
 
@@ -70,6 +70,16 @@ class PassageLines:
             # Cut where ``Content.wrap`` cuts, and cropped as it crops (a wide letter in one cell).
             made = self._made[y] = _line(block, text.truncate(room).rstrip(), room, start == 0)
         return made
+
+    def _is_blank(self, y: int) -> bool:
+        """Whether line ``y`` shows nothing, told without making it where it starts with a letter."""
+        block, start = self._blocks[y], self._starts[y]
+        if self._made[y] is None and block is not None:
+            first = block.text.plain[start : start + 1]
+            prefix = block.first if start == 0 else block.rest
+            if prefix.plain or (first.isascii() and first.isprintable() and first.strip()):
+                return False
+        return not self.line(y).plain
 
     def _spans_of(self, block: Block) -> list[list[Span]]:
         """A block's styles cut at its lines, once: each line's, moved to start where it starts.
