@@ -91,12 +91,16 @@ def linked_terms(tree: SyntaxTreeNode, glossary: Glossary) -> list[Term]:
     terms found, each in order of first use."""
     referenced: dict[str, Term] = {}
     found: dict[str, Term] = {}
-    for node in tree.walk():
-        if node.type == "link":
-            index = term_index(str(node.attrs.get("href", "")))
+    waiting = [tree]  # nodes still to look in, the next last: in the order of the text
+    while waiting:
+        node = waiting.pop()
+        opening = node.nester_tokens.opening if node.nester_tokens is not None else None
+        if opening is not None and opening.type == "link_open":
+            index = term_index(str(opening.attrs.get("href", "")))
             if index is not None and index < len(glossary.terms):
                 term = glossary.by_index(index)
-                (referenced if node.meta.get("reference") else found).setdefault(term.name, term)
+                (referenced if opening.meta.get("reference") else found).setdefault(term.name, term)
+        waiting += reversed(node.children)
     return list({**referenced, **found}.values())
 
 
@@ -216,6 +220,8 @@ def _found(text: str, matches: list[TermMatch]) -> list[tuple[str, Term | None]]
 
 def _text_tokens(text: str) -> list[Token]:
     """Text tokens, with a soft line break token for each line break in it."""
+    if "\n" not in text:  # most text: one token, or none
+        return [Token("text", "", 0, content=text)] if text else []
     tokens: list[Token] = []
     for number, line in enumerate(text.split("\n")):
         if number:
