@@ -32,7 +32,7 @@ class PassageLines:
         self._spans: dict[int, list[list[Span]]] = {}  # a block's styles, line by line, by id
         for block in blocks:
             if block is None:
-                if self._made and self.line(len(self) - 1).plain:
+                if self._made and not self._is_blank(len(self) - 1):
                     self._add([Content("")])
             elif block.table is not None:
                 room = max(1, width - block.first.cell_length)
