@@ -7,6 +7,7 @@ seconds on a long run of brackets. These functions give the same answers, having
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it.rules_inline import StateInline
 
@@ -36,6 +37,18 @@ def known_label_ends(state: StateInline, disable_nested: bool) -> dict[int, int]
     if ends is None:
         ends = found[key] = {}
     return ends
+
+
+def unopened_runs(state: StateInline) -> dict[int, int]:
+    """For a "[" that opens nothing, the last of the "[" after it (with only text between) that
+    one search found to open nothing either, within ``posMax``: all of them skipped at once."""
+    found: dict[int, dict[int, int]] | None = state.__dict__.get("_unopened_runs")
+    if found is None:
+        found = state.__dict__["_unopened_runs"] = {}
+    runs = found.get(state.posMax)
+    if runs is None:
+        runs = found[state.posMax] = {}
+    return runs
 
 
 def label_end(state: StateInline, start: int, disableNested: bool = False) -> int:
@@ -68,6 +81,8 @@ def label_end(state: StateInline, start: int, disableNested: bool = False) -> in
     # next one's search ends it at once, and the "[" is then plain, opening nothing.
     above = openings[:depth]
     ends.update(dict.fromkeys(above, -1))
+    if found < 0 and depth > 0:
+        unopened_runs(state)[start] = openings[depth]
     state.cache.update({opening: opening + 1 for opening in openings[1 : depth + 1]})
     if texts:
         state.cache.update({opening + 1: texts[opening] for opening in above if opening in texts})
@@ -85,7 +100,7 @@ def _nested_openings(state: StateInline, start: int, ends: dict[int, int]) -> tu
     notes = bool(state.env.get("footnotes", {}).get("refs"))
     last = last_closing_bracket(state)
     terminator = state.md.inline.terminator_re
-    openings, texts = [start], {}
+    openings, texts = [start], dict[int, int]()
     level, limit = state.level, state.md.options["maxNesting"]
     while level < limit:
         position = openings[-1] + 1
@@ -96,6 +111,13 @@ def _nested_openings(state: StateInline, start: int, ends: dict[int, int]) -> tu
                 openings += within
                 level += len(within)
                 continue
+        chain = None if notes else _chain(terminator.pattern, limit - level).match(src, position, min(maximum, last))
+        if chain is not None:  # "[a [b [c": each "[" after text, taken in one loop
+            position = _chain_openings(chain.end(), openings, texts, level, limit, cache, ends, src)
+            level = state.level + len(openings) - 1
+            if position < 0:
+                break
+            continue
         if position < maximum and position not in cache and src[position] not in PLAIN_STARTS:
             found = terminator.search(src, position)
             text_end = found.start() if found else maximum
@@ -110,6 +132,46 @@ def _nested_openings(state: StateInline, start: int, ends: dict[int, int]) -> tu
         openings.append(position)
         level += 1
     return openings, texts
+
+
+@lru_cache(maxsize=64)
+def _chain(terminators: str, most: int) -> re.Pattern[str]:
+    """Text that the text rule takes (not ``terminators``, a "[...]" class) and a "[", up to
+    ``most`` times (no further than one search goes)."""
+    return re.compile(f"(?:{terminators[:-1]}]*+\\[){{1,{most}}}".replace("[", "[^", 1))
+
+
+def _chain_openings(
+    chain_end: int,
+    openings: list[int],
+    texts: dict[int, int],
+    level: int,
+    limit: int,
+    cache: dict[int, int],
+    ends: dict[int, int],
+    src: str,
+) -> int:
+    """The "[" before ``chain_end``, each after text or after the one before, added to
+    ``openings`` as :func:`_nested_openings` adds them one by one, up to the nesting limit.
+
+    Returns:
+        Where to go on from, or -1 where :func:`_nested_openings` stops.
+    """
+    previous = openings[-1]
+    while level < limit:
+        bracket = src.find("[", previous + 1, chain_end)
+        if bracket < 0:
+            return previous + 1
+        if bracket > previous + 1:  # text between, which the text rule takes
+            if previous + 1 in cache:
+                return -1
+            texts[previous] = bracket
+        if bracket in cache or bracket in ends:
+            return -1
+        openings.append(bracket)
+        level += 1
+        previous = bracket
+    return -1
 
 
 def _walk(state: StateInline, start: int, disableNested: bool, ends: dict[int, int]) -> int:

@@ -11,7 +11,14 @@ from functools import lru_cache
 
 from markdown_it.rules_inline import StateInline
 
-from explainer.story.link_labels import IDLE_MARKS, PLAIN_STARTS, known_label_ends, label_end, last_closing_bracket
+from explainer.story.link_labels import (
+    IDLE_MARKS,
+    PLAIN_STARTS,
+    known_label_ends,
+    label_end,
+    last_closing_bracket,
+    unopened_runs,
+)
 
 
 def plain_bracket(state: StateInline, silent: bool) -> bool:
@@ -71,7 +78,7 @@ def _plain_step(state: StateInline, start: int, silent: bool) -> int:
 
 def _first_opening(state: StateInline, start: int, end: int) -> int:
     """The first "[" from ``start`` to ``end`` that may open a link or a footnote (or ``end``)."""
-    src, ends = state.src, known_label_ends(state, True)
+    src, ends, runs = state.src, known_label_ends(state, True), unopened_runs(state)
     notes = bool(state.env.get("footnotes", {}).get("refs"))  # "[^x]" is one only where defined
     most = state.md.options["maxNesting"]
     bracket = src.find("[", start, end)
@@ -81,7 +88,7 @@ def _first_opening(state: StateInline, start: int, end: int) -> int:
         known = ends.get(bracket)
         if (label_end(state, bracket, True) if known is None else known) >= 0:
             return bracket
-        bracket += 1
+        bracket = runs.get(bracket, bracket) + 1  # past the "[" after it found with it to open nothing
         if not notes and src.startswith("[", bracket):
             bracket += _known_unopened(src, bracket, end, ends, most)
         bracket = src.find("[", bracket, end)
