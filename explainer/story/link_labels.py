@@ -17,6 +17,7 @@ IDLE_MARKS = "#$%+-:=>@{}"
 # Where :func:`explainer.story.plain_runs.plain_bracket` may take text, before the text rule.
 PLAIN_STARTS = "[]!<_" + IDLE_MARKS
 _BRACKETS = re.compile(r"\[+")
+_OPENING = re.compile(r"\[")
 
 
 def last_closing_bracket(state: StateInline) -> int:
@@ -158,6 +159,16 @@ def _chain_openings(
         Where to go on from, or -1 where :func:`_nested_openings` stops.
     """
     previous = openings[-1]
+    brackets = [found.start() for found in _OPENING.finditer(src, previous + 1, chain_end)][: limit - level]
+    befores = [previous, *brackets[:-1]]
+    keys = cache.keys()
+    if keys.isdisjoint(brackets) and ends.keys().isdisjoint(brackets) and keys.isdisjoint(b + 1 for b in befores):
+        # The usual case, all at once: none of them has been looked at before.
+        openings += brackets
+        texts.update(
+            {before: bracket for before, bracket in zip(befores, brackets, strict=True) if bracket > before + 1}
+        )
+        return -1 if level + len(brackets) >= limit else brackets[-1] + 1
     while level < limit:
         bracket = src.find("[", previous + 1, chain_end)
         if bracket < 0:
