@@ -68,7 +68,10 @@ class PassageLines:
                     strip_control_codes=False,
                 )
             # Cut where ``Content.wrap`` cuts, and cropped as it crops (a wide letter in one cell).
-            made = self._made[y] = _line(block, text.truncate(room).rstrip(), room, start == 0)
+            text = text.truncate(room)
+            if text.plain[-1:].isspace():  # most lines end in a letter: nothing to strip
+                text = text.rstrip()
+            made = self._made[y] = _line(block, text, room, start == 0)
         return made
 
     def _is_blank(self, y: int) -> bool:
