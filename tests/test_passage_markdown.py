@@ -184,6 +184,10 @@ _BRACKETY += ["_", "**", "***", "__", "*" * 7, "_" * 9, "a_", "_a", "b_c", "a*",
 @example("a___________a\n](u)](u) ****~`____________~[[[[")
 @example("x" + "*" * 30 + "a **b** c" + "_" * 12 + " d_e_f")
 @example("[" * 25 + "a" + "]" * 25 + "(u) " + "[a " * 30 + "](x)")
+# Runs of "[" longer than two searches go (passed at once), with the words closed or not after them.
+@example("x " + "[" * 100 + " ](" + " [" * 3 + "a" + "]" * 70 + "(u)")
+@example("[" * 130 + "a" + "]" * 130 + "(u) *[" + "[" * 64 + "b]]*")
+@example("`` `a`` " * 5 + "``` x ``` ` `` " + "[" * 45 + "`]` ](u)")
 def test_brackets_read_as_markdown_it_alone_reads_them(text: str) -> None:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin

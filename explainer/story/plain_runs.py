@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from markdown_it.rules_inline import StateInline
 
+from explainer.story.bracket_runs import skip_unopened_run
 from explainer.story.link_labels import (
     IDLE_MARKS,
     PLAIN_STARTS,
@@ -86,6 +87,9 @@ def _first_opening(state: StateInline, start: int, end: int) -> int:
         if notes and src[bracket + 1 : bracket + 2] == "^":
             return bracket
         known = ends.get(bracket)
+        if known is None and (skipped := skip_unopened_run(state, bracket, end)) > bracket:
+            bracket = skipped
+            continue
         if (label_end(state, bracket, True) if known is None else known) >= 0:
             return bracket
         bracket = runs.get(bracket, bracket) + 1  # past the "[" after it found with it to open nothing
