@@ -138,7 +138,8 @@ def _line(block: Block, text: Content, room: int, first: bool) -> Content:
     """A line of a block's text with what goes before it (centred, for a heading)."""
     if block.center:
         text = text.pad_left(max(0, (room - text.cell_length) // 2))
-    return (block.first if first else block.rest) + text
+    before = block.first if first else block.rest
+    return before + text if before.plain else text  # most text has nothing before it
 
 
 def line_breaks(text: str, width: int) -> list[int]:
