@@ -13,6 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import footnote_label, is_safe, parse, parser, plain_words, shown_address, term_index
+from explainer.story.token_tree import token_tree
 
 # Each character Markdown could read as markup, with a backslash before it.
 _ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~&!"})
@@ -95,7 +96,7 @@ def _list(node: SyntaxTreeNode, other: bool) -> str:
 
 
 def _code_block(content: str) -> str:
-    longest = max((len(run) for run in _BACKTICKS.findall(content)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(content)), default=0) if "`" in content else 0
     fence = "`" * max(3, longest + 1)
     return f"{fence}\n{content.rstrip(chr(10))}\n{fence}" if content.strip("\n") else f"{fence}\n{fence}"
 
@@ -120,10 +121,21 @@ def _inline(node: SyntaxTreeNode, in_table: bool = False) -> str:
     written = "".join(_spans(inline, in_table, styled=True))
     # Emphasis written back may not parse as emphasis (its delimiters' neighbours decide): then
     # it is left out. Text without emphasis is escaped throughout and needs no such check.
-    styled = any(node.type in ("em", "strong", "s") for node in inline.walk())
+    styled = _has_emphasis(inline)
     if styled and _shows(written) != _visible(inline):
         written = "".join(_spans(inline, in_table, styled=False))
     return written
+
+
+def _has_emphasis(inline: SyntaxTreeNode) -> bool:
+    """Whether inline Markdown has emphasis, strong emphasis or strikethrough anywhere in it."""
+    waiting = [inline]
+    while waiting:
+        node = waiting.pop()
+        if node.nester_tokens is not None and node.type in ("em", "strong", "s"):
+            return True
+        waiting += node.children
+    return False
 
 
 def _spans(node: SyntaxTreeNode, in_table: bool, styled: bool) -> list[str]:
@@ -164,7 +176,7 @@ def _link(node: SyntaxTreeNode, in_table: bool, styled: bool) -> str:
 
 
 def _code_span(content: str) -> str:
-    longest = max((len(run) for run in _BACKTICKS.findall(content)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(content)), default=0) if "`" in content else 0
     ticks = "`" * (longest + 1)
     pad = " " if content[:1] in ("`", " ") or content[-1:] in ("`", " ") else ""
     return f"{ticks}{pad}{content}{pad}{ticks}"
@@ -194,6 +206,6 @@ def _visible(node: SyntaxTreeNode) -> str:
 def _shows(written: str) -> str:
     """The visible words of written inline Markdown, its link addresses being text in it."""
     tokens = parser().parseInline(written)
-    tree = SyntaxTreeNode(tokens)
+    tree = token_tree(tokens)
     inline = next((node for node in tree.walk() if node.type == "inline"), None)
     return " ".join(plain_words(inline).split()) if inline is not None else ""
