@@ -162,7 +162,11 @@ def _chain_openings(
     brackets = [found.start() for found in _OPENING.finditer(src, previous + 1, chain_end)][: limit - level]
     befores = [previous, *brackets[:-1]]
     keys = cache.keys()
-    if keys.isdisjoint(brackets) and ends.keys().isdisjoint(brackets) and keys.isdisjoint(b + 1 for b in befores):
+    if (
+        keys.isdisjoint(brackets)
+        and ends.keys().isdisjoint(brackets)
+        and keys.isdisjoint([before + 1 for before in befores])
+    ):
         # The usual case, all at once: none of them has been looked at before.
         openings += brackets
         texts.update(

@@ -92,8 +92,9 @@ def _first_opening(state: StateInline, start: int, end: int) -> int:
             continue
         if (label_end(state, bracket, True) if known is None else known) >= 0:
             return bracket
-        bracket = runs.get(bracket, bracket) + 1  # past the "[" after it found with it to open nothing
-        if not notes and src.startswith("[", bracket):
+        after = runs.get(bracket)  # the last "[" after it found with it to open nothing
+        bracket = bracket + 1 if after is None else after + 1
+        if after is None and not notes and src.startswith("[", bracket):
             bracket += _known_unopened(src, bracket, end, ends, most)
         bracket = src.find("[", bracket, end)
     return end
