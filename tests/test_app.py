@@ -40,6 +40,25 @@ async def test_a_wrong_answer_explains_and_lets_the_reader_try_again() -> None:
         assert "1. Go on" in text
 
 
+async def test_options_are_picked_by_a_click_on_any_of_their_letters() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        async def click(text: str) -> str:
+            rows = screen_text(app).splitlines()
+            row = next(y for y, line in enumerate(rows) if text in line)
+            await pilot.click(offset=(rows[row].index(text) + len(text) - 1, row))
+            await pilot.pause()
+            return screen_text(app)
+
+        text = await click("2. On the hat")
+        assert "\u2717 No, read it again. Try again." in text
+        text = await click("1. On the mat")
+        assert "\u2713 Yes, the article says so." in text
+        assert "On the hat" not in text
+
+
 async def test_a_whole_path_by_keys_remembers_the_decision_at_the_end() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

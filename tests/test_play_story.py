@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import SCENES, screen_text
-from textual.widgets import Static
 
 from explainer.story.loader import load_story
 from explainer.tui.app import ExplainerApp
 from explainer.tui.screens.story import StoryScreen
+from explainer.tui.widgets.choice_list import ChoiceList
 
 # At this size the whole ending, path summary included, fits on screen.
 BIG = (120, 200)
@@ -18,7 +18,7 @@ async def play(app: ExplainerApp, pilot, pick_last: bool) -> list[str]:  # type:
     """Play to the ending: each quiz wrong first (where it can be), then right; returns the flags."""
     screen = app.screen
     assert isinstance(screen, StoryScreen)
-    feedback = screen.query_one("#feedback", Static)
+    feedback = screen.query_one(ChoiceList)
     for _ in range(200):
         journey = screen.journey
         passage = journey.passage
@@ -31,10 +31,10 @@ async def play(app: ExplainerApp, pilot, pick_last: bool) -> list[str]:  # type:
             right = next(n for n, c in enumerate(choices, 1) if c.correct)
             if wrong:
                 await pilot.press(str(wrong[0]))
-                assert str(feedback.content).startswith("\u2717 ")
-                assert str(feedback.content).endswith("Try again.")
+                assert feedback.feedback.startswith("\u2717 ")
+                assert feedback.feedback.endswith("Try again.")
             await pilot.press(str(right))
-            assert str(feedback.content).startswith("\u2713 ")
+            assert feedback.feedback.startswith("\u2713 ")
             continue
         number = len(choices) if pick_last else 1
         title = passage.title

@@ -22,7 +22,7 @@ from explainer.story.model import Story
 from explainer.tui.app import ExplainerApp
 from explainer.tui.screens.definition import DefinitionScreen
 from explainer.tui.screens.story import StoryScreen
-from explainer.tui.widgets.choice_option import MARKER
+from explainer.tui.widgets.choice_list import MARKER
 
 SIZES = [(60, 20), (80, 24), (120, 40)]
 HIGHLIGHT = re.compile(re.escape(MARKER.strip()) + r" (\d+)\. ")

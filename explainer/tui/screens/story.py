@@ -109,12 +109,12 @@ class StoryScreen(Screen[None]):
         column.highlight(None)
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)
-        options_shown = choices.show(passage.question, journey.choices(), quiz_open=journey.question_open())
-        tree = await self.query_one(PassageView).show(markdown)
-        await options_shown
+        choices.show(passage.question, journey.choices(), quiz_open=journey.question_open())
+        passage_view = self.query_one(PassageView)
+        tree = await passage_view.show(markdown)
         self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown, tree))
-        column.scroll_home(animate=False)
-        column.settle_focus_when_drawn()
+        column.scroll_home(animate=False, immediate=True)  # in the frame that draws the passage
+        column.settle_focus_when_drawn(len(passage_view.lines()))
         self.refresh_bindings()
         # Saved once the passage is drawn: the reader does not wait for the disk.
         self.call_after_refresh(self.post_message, self.Progressed(journey))
@@ -176,7 +176,7 @@ class StoryScreen(Screen[None]):
         if answer.correct:
             passage = self.journey.passage
             column.highlight(None)  # the ways on take the answers' places
-            await choices.show(passage.question, self.journey.choices(), quiz_open=False)
+            choices.show(passage.question, self.journey.choices(), quiz_open=False)
         choices.show_answer(answer)
         if answer.correct:
             self._show_notes()
@@ -185,7 +185,7 @@ class StoryScreen(Screen[None]):
 
         def show_feedback() -> None:
             # The feedback is read first; an option pushed out of view is no longer highlighted.
-            column.scroll_to_widget(choices.query_one("#feedback"), animate=False, top=True)
+            column.scroll_to_feedback()
             column.call_after_refresh(column.settle_focus if answer.correct else column.drop_hidden_highlight)
 
         self.call_after_refresh(show_feedback)
@@ -216,7 +216,7 @@ class StoryScreen(Screen[None]):
             return
         option = options[number - 1]
         if column.wholly_visible(option):
-            if not option.choice.goto:
+            if not self.query_one(ChoiceList).choices[option].goto:
                 column.focus(scroll_visible=False)
                 column.highlight(option, scroll_visible=False)  # the highlight follows a quiz answer
             self.query_one(ChoiceList).pick(number)

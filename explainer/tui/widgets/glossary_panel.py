@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from explainer.story.model import Term
 from explainer.tui.messages import TermSelected
+from explainer.tui.widgets.laid_out_once import LaidOutOnce
 
 
 class _Name(Content):
@@ -37,7 +38,7 @@ class TermList(OptionList):
         return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
 
 
-class GlossaryPanel(Vertical):
+class GlossaryPanel(Vertical, LaidOutOnce):
     """Lists the passage's terms; choosing one posts :class:`TermSelected`."""
 
     DEFAULT_CSS = """
@@ -96,7 +97,9 @@ class GlossaryPanel(Vertical):
         # lays the screen out a second time, a frame later: measured now, one layout does.
         option_list._update_lines()
         hint = "Tab here, ↑ ↓ and Enter: what a term means." if terms else "No glossary terms here."
-        self.query_one("#glossary-hint", Static).update(Text(hint, style="italic"))
+        shown = self.query_one("#glossary-hint", Static)
+        if str(shown.content) != hint:  # the same hint as the passage before, mostly
+            shown.update(Text(hint, style="italic"))
 
     def highlight(self, term: Term) -> None:
         """Highlight a term in the list, if this passage has it."""

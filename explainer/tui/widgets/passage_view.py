@@ -4,27 +4,24 @@ from __future__ import annotations
 
 from markdown_it.tree import SyntaxTreeNode
 from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import is_safe, term_index
 from explainer.tui.messages import TermSelected
+from explainer.tui.widgets.laid_out_once import LaidOutOnce
 from explainer.tui.widgets.passage_text import PassageText
 
 
-class PassageView(Vertical, can_focus=False):
-    """Markdown for one passage, as tall as it is; a term clicked posts :class:`TermSelected`, a web link opens."""
+class PassageView(PassageText, LaidOutOnce):
+    """Markdown for one passage, as tall as it is; a term clicked posts :class:`TermSelected`, a web link opens.
+
+    The passage text itself, with no container around it: one widget fewer to lay out and draw
+    at every passage.
+    """
 
     DEFAULT_CSS = """
     PassageView {
-        height: auto;
-    }
-    PassageView PassageText {
         max-width: 100;
-        link-color: $text;
-        link-style: bold underline;
-        link-background-hover: $accent-muted;
     }
     """
 
@@ -32,12 +29,9 @@ class PassageView(Vertical, can_focus=False):
         super().__init__(id=id)
         self.glossary = glossary
 
-    def compose(self) -> ComposeResult:
-        yield PassageText()
-
     async def show(self, markdown: str) -> SyntaxTreeNode:
         """Show new Markdown, with terms linked; returns it parsed (to find its terms without parsing again)."""
-        return self.query_one(PassageText).update(markdown, self.glossary)
+        return self.update(markdown, self.glossary)
 
     @on(PassageText.LinkClicked)
     def _link_clicked(self, event: PassageText.LinkClicked) -> None:

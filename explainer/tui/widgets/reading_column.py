@@ -5,17 +5,19 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.errors import NoWidget
-from textual.widget import Widget
+from textual.geometry import Region
 
-from explainer.tui.widgets.choice_option import ChoiceOption
+from explainer.tui.widgets.choice_list import ChoiceList
+from explainer.tui.widgets.laid_out_once import LaidOutOnce
 
 
-class ReadingColumn(VerticalScroll, can_focus=True):
+class ReadingColumn(VerticalScroll, LaidOutOnce, can_focus=True):
     """Scrolls like a page; ↓ highlights the first option once it is in view, Enter picks it.
 
-    The column keeps the focus while the reader reads and chooses, and highlights an option
-    itself: a passage change or a move between options then restyles an option or two, not
-    the screen. An option is highlighted only while it is wholly on screen: scrolling it out of
+    The column keeps the focus while the reader reads and chooses, and says which option of its
+    :class:`ChoiceList` is highlighted: a move between options then redraws that list alone, where
+    moving the focus would restyle the screen. Options are known by their index.
+    An option is highlighted only while it is wholly on screen: scrolling it out of
     view takes the highlight away, so nobody picks an option they cannot see.
     """
 
@@ -41,8 +43,18 @@ class ReadingColumn(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.highlighted: ChoiceOption | None = None
-        """The option Enter picks (drawn highlighted while the column has the focus)."""
+        self._foreseen = False
+        """Whether the highlight is the first option's, put there before the passage was laid out."""
+
+    @property
+    def choice_list(self) -> ChoiceList:
+        """The options' widget."""
+        return self.query_one(ChoiceList)
+
+    @property
+    def highlighted(self) -> int | None:
+        """The index of the option Enter picks (drawn highlighted while the column has the focus)."""
+        return self.choice_list.highlighted
 
     def watch_has_focus(self, has_focus: bool) -> None:
         """Restyle the column alone when it gains or loses the focus, and show its highlight then.
@@ -51,44 +63,50 @@ class ReadingColumn(VerticalScroll, can_focus=True):
         what is inside the column by the column's focus, so the passage is left alone.
         """
         self.app.stylesheet.update_nodes([self], animate=True)
-        if self.highlighted is not None:
-            self._mark(self.highlighted, has_focus)
+        choices = self.choice_list
+        choices.set_highlight(choices.highlighted, has_focus)
 
-    def _mark(self, option: ChoiceOption, highlighted: bool) -> None:
-        if option.highlighted != highlighted:
-            option.set_class(highlighted, "-highlighted")
-            option.refresh()
+    def highlight(self, option: int | None, scroll_visible: bool = True) -> None:
+        """Highlight option ``option`` (None: no option), bringing it into view unless told not to."""
+        self._foreseen = False
+        self.choice_list.set_highlight(option, self.has_focus)
+        if option is not None and scroll_visible:
+            self.call_after_refresh(self._bring_into_view, option)
 
-    def highlight(self, option: ChoiceOption | None, scroll_visible: bool = True) -> None:
-        """Highlight ``option`` (None: no option), bringing it into view unless told not to."""
-        if option is not self.highlighted:
-            if self.highlighted is not None:
-                self._mark(self.highlighted, False)
-            self.highlighted = option
-        if option is not None:
-            self._mark(option, self.has_focus)
-            if scroll_visible:
-                self.call_after_refresh(self._bring_into_view, option)
+    def _bring_into_view(self, option: int) -> None:
+        if self.highlighted == option and not self.wholly_visible(option):
+            self.scroll_to_region(self._virtual_rows(option), animate=False, center=True, origin_visible=True)
 
-    def _bring_into_view(self, option: ChoiceOption) -> None:
-        if self.highlighted is option and not self.wholly_visible(option):
-            self.scroll_to_center(option, animate=False, origin_visible=True)
-
-    def options(self) -> list[ChoiceOption]:
+    def options(self) -> list[int]:
         """The options on offer, in the order shown."""
-        return [option for option in self.query(ChoiceOption) if option.display]
+        return list(range(len(self.choice_list.choices)))
 
-    def wholly_visible(self, widget: Widget) -> bool:
-        """Whether every row of ``widget`` is on screen now."""
+    def _virtual_rows(self, option: int) -> Region:
+        """Where an option (or the feedback) is in the column's scrolled content."""
+        choices = self.choice_list
+        start, count = choices.rows_of(option)
+        outer = choices.virtual_region
+        return Region(outer.x, outer.y + choices.gutter.top + start, outer.width, count)
+
+    def wholly_visible(self, option: int) -> bool:
+        """Whether every row of option ``option`` is on screen now."""
+        choices = self.choice_list
         try:
-            geometry = self.screen.find_widget(widget)
+            geometry = self.screen.find_widget(choices)
         except NoWidget:
             return False
-        return bool(geometry.region) and geometry.clip.contains_region(geometry.region)
+        start, count = choices.rows_of(option)
+        content = choices.content_region
+        rows = Region(content.x, content.y + start, content.width, count)
+        return bool(rows) and geometry.clip.contains_region(rows)
 
-    def first_visible_option(self) -> ChoiceOption | None:
+    def first_visible_option(self) -> int | None:
         """The first option that is wholly on screen, if any."""
         return next((option for option in self.options() if self.wholly_visible(option)), None)
+
+    def scroll_to_feedback(self) -> None:
+        """Bring the quiz feedback to the top of the column."""
+        self.scroll_to_region(self._virtual_rows(-1), animate=False, top=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Enter with no option highlighted does nothing here.
@@ -98,7 +116,7 @@ class ReadingColumn(VerticalScroll, can_focus=True):
 
     def action_pick(self) -> None:
         if self.highlighted is not None:
-            self.highlighted.pick()
+            self.choice_list.pick(self.highlighted + 1)
 
     def action_tab(self, step: int) -> None:
         """Tab: from the text to the first option, from the options on; Shift+Tab: back."""
@@ -115,8 +133,8 @@ class ReadingColumn(VerticalScroll, can_focus=True):
     def action_step(self, step: int) -> None:
         """↓ and ↑: the next or the previous option; else (↓) the first option in view, or a line."""
         highlighted = self.highlighted
-        if highlighted is not None and (neighbour := highlighted.neighbour(step)) is not None:
-            self.highlight(neighbour)
+        if highlighted is not None and 0 <= highlighted + step < len(self.options()):
+            self.highlight(highlighted + step)
             return
         if step > 0:
             option = self.first_visible_option()
@@ -149,13 +167,27 @@ class ReadingColumn(VerticalScroll, can_focus=True):
         if self.highlighted is not None and not self.wholly_visible(self.highlighted):
             self.highlight(None)
 
-    def settle_focus_when_drawn(self) -> None:
-        """Highlight the first option once the new passage is laid out.
+    def settle_focus_when_drawn(self, text_rows: int) -> None:
+        """After a new passage of ``text_rows`` lines: highlight the first option, in the frame
+        that draws the passage if it is sure to be in view then, else once it is laid out.
 
-        Options updated in place ask for a new layout when each of them is next idle, so the
-        frame that lays them out may be the one after the next: the highlight settles after both.
+        The column's width does not change from passage to passage (room for the scrollbar is
+        kept), so where the first option will be is known before the layout: under the text and
+        the list's margin, border and prompt. The frames after the layout check it.
         """
-        self.call_after_refresh(self.call_after_refresh, self.settle_focus)
+        choices = self.choice_list
+        start, count = choices.rows_of(0)
+        if count and choices.content_region.width and self.has_focus:
+            top = text_rows + choices.styles.margin.top + choices.gutter.top
+            if top + start + count <= self.scrollable_content_region.height:
+                self.highlight(0, scroll_visible=False)
+                self._foreseen = True
+        self.call_after_refresh(self.call_after_refresh, self._settle_drawn)
+
+    def _settle_drawn(self) -> None:
+        if self._foreseen:  # and not moved since: the passage drawn shows whether it was right
+            self.drop_hidden_highlight()
+        self.settle_focus()
 
     def settle_focus(self) -> None:
         """After a new passage: highlight the first option if it is in view.

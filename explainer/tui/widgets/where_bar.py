@@ -31,4 +31,4 @@ class WhereBar(Static):
             text.append(f"about {minutes_left} min left")
         text.append("  ·  ")
         text.append(story_title, style="italic")
-        self.update(text)
+        self.update(text, layout=False)  # always one line high
