@@ -183,6 +183,8 @@ def shorten(text: str, limit: int = MAX_SHOWN) -> str:
 
 def visible(text: str) -> str:
     """Text with control, format (bidi, zero-width) and separator characters as escapes."""
+    if text.isascii() and text.isprintable():  # the usual file name: nothing to escape
+        return text
     return "".join(f"\\u{ord(char):04x}" if unicodedata.category(char) in _INVISIBLE else char for char in text)
 
 

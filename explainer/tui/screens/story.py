@@ -14,7 +14,6 @@ from textual.widgets import OptionList
 from explainer.reader.journey import Journey
 from explainer.reader.shape import StoryShape
 from explainer.reader.shown import passage_markdown
-from explainer.reader.summary import ending_summary
 from explainer.reader.teacher_notes import teacher_notes
 from explainer.story.glossary import Glossary
 from explainer.story.model import Term
@@ -95,6 +94,8 @@ class StoryScreen(Screen[None]):
         passage = journey.passage
         markdown = passage_markdown(passage, journey.flags, keys="app")
         if passage.ending:
+            from explainer.reader.summary import ending_summary  # only at an ending, not for the first frame
+
             slot = getattr(self.app, "save_slot", None)
             markdown += "\n\n" + ending_summary(
                 journey, "Press r to start over and try another path.", None if slot is None else slot.student
