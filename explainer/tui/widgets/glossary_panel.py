@@ -33,8 +33,20 @@ class TermList(OptionList):
     hundreds of terms had each measured again at every layout.
     """
 
+    _measured_at: int | None = None
+    """The width the terms were last measured at."""
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
+
+    def _on_resize(self) -> None:
+        # Textual resizes the list each time the panel is shown again, at the size it had: the
+        # terms' heights hang on the width alone, and hundreds of them are measured again
+        # only when it changes.
+        width = self.scrollable_content_region.width
+        if width != self._measured_at:
+            self._measured_at = width
+            self._clear_caches()  # as OptionList does at every resize
 
 
 class GlossaryPanel(Vertical):
@@ -75,8 +87,8 @@ class GlossaryPanel(Vertical):
     GlossaryPanel #glossary-hint { color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.terms: list[Term] = []
 
     def compose(self) -> ComposeResult:
