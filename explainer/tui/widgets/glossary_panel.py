@@ -6,23 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
-from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.story.model import Term
 from explainer.tui.messages import TermSelected
-
-
-class _Name(Content):
-    """A term's name, measured without wrapping it when it fits on one line (as most do)."""
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        if "\n" not in self.plain and self.cell_length <= width - rules.get("line_pad", 0) * 2:
-            return 1
-        return super().get_height(rules, width)
+from explainer.tui.one_line import OneLine
 
 
 class TermList(OptionList):
@@ -101,7 +91,7 @@ class GlossaryPanel(Vertical):
         self.terms = terms
         option_list = self.query_one("#terms", OptionList)
         option_list.clear_options()
-        option_list.add_options(Option(_Name(term.name)) for term in terms)
+        option_list.add_options(Option(OneLine(term.name)) for term in terms)
         if terms:
             option_list.highlighted = 0
         # OptionList measures its new lines when it is next drawn, and the size it finds then
