@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Size
@@ -29,14 +29,14 @@ class TermList(OptionList):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
 
-    def _on_resize(self) -> None:
-        # Textual resizes the list each time the panel is shown again, at the size it had: the
-        # terms' heights hang on the width alone, and hundreds of them are measured again
-        # only when it changes.
+    def on_resize(self, event: events.Resize) -> None:
+        # Textual resizes the list each time the panel is shown again, at the size it had, and
+        # OptionList then measures every term again: the terms' heights hang on the width
+        # alone, so OptionList is left to do it only when the width changes.
         width = self.scrollable_content_region.width
-        if width != self._measured_at:
-            self._measured_at = width
-            self._clear_caches()  # as OptionList does at every resize
+        if width == self._measured_at:
+            event.prevent_default()
+        self._measured_at = width
 
 
 class GlossaryPanel(Vertical):
