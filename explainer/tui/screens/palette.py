@@ -33,6 +33,10 @@ class StoryPalette(CommandPalette):
     StoryPalette {
         background: $background;
     }
+    /* Room for the scrollbar kept: the list is not drawn again, narrower, once it overflows. */
+    StoryPalette CommandList {
+        scrollbar-gutter: stable;
+    }
     """
 
     def __init__(self) -> None:
