@@ -80,6 +80,7 @@ class GlossaryPanel(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.terms: list[Term] = []
+        self._hint = ""
 
     def compose(self) -> ComposeResult:
         yield Static("Glossary", id="glossary-title")
@@ -98,7 +99,9 @@ class GlossaryPanel(Vertical):
         # lays the screen out a second time, a frame later: measured now, one layout does.
         option_list._update_lines()
         hint = "Tab here, ↑ ↓ and Enter: what a term means." if terms else "No glossary terms here."
-        self.query_one("#glossary-hint", Static).update(Text(hint, style="italic"))
+        if hint != self._hint:  # a new hint lays the panel out again: only when it says something else
+            self._hint = hint
+            self.query_one("#glossary-hint", Static).update(Text(hint, style="italic"))
 
     def highlight(self, term: Term) -> None:
         """Highlight a term in the list, if this passage has it."""
