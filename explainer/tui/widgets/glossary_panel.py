@@ -81,16 +81,21 @@ class GlossaryPanel(Vertical):
         super().__init__(id=id, classes=classes)
         self.terms: list[Term] = []
         self._hint = ""
+        # Held, not looked up at each passage: Textual keeps each query_one's answer under a
+        # key that changes whenever a widget is added anywhere below, so a look-up per passage
+        # filled the panel's cache of 1,024 answers with stale ones.
+        self._term_list = TermList(id="terms", markup=False)
+        self._hint_line = Static(id="glossary-hint")
 
     def compose(self) -> ComposeResult:
         yield Static("Glossary", id="glossary-title")
-        yield TermList(id="terms", markup=False)
-        yield Static(id="glossary-hint")
+        yield self._term_list
+        yield self._hint_line
 
     def show_terms(self, terms: list[Term]) -> None:
         """List the terms of the current passage."""
         self.terms = terms
-        option_list = self.query_one("#terms", OptionList)
+        option_list = self._term_list
         option_list.clear_options()
         option_list.add_options(Option(OneLine(term.name)) for term in terms)
         if terms:
@@ -101,12 +106,12 @@ class GlossaryPanel(Vertical):
         hint = "Tab here, ↑ ↓ and Enter: what a term means." if terms else "No glossary terms here."
         if hint != self._hint:  # a new hint lays the panel out again: only when it says something else
             self._hint = hint
-            self.query_one("#glossary-hint", Static).update(Text(hint, style="italic"))
+            self._hint_line.update(Text(hint, style="italic"))
 
     def highlight(self, term: Term) -> None:
         """Highlight a term in the list, if this passage has it."""
         if term in self.terms:
-            self.query_one("#terms", OptionList).highlighted = self.terms.index(term)
+            self._term_list.highlighted = self.terms.index(term)
 
     @on(OptionList.OptionSelected, "#terms")
     def _selected(self, event: OptionList.OptionSelected) -> None:
