@@ -59,14 +59,12 @@ class StoryScreen(Screen[None]):
     # take its place instead of sitting beside it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
-    glossary_shown: reactive[bool | None] = reactive(None)
+    glossary_shown: reactive[bool | None] = reactive(None, init=False)
     """Whether the reader asked for the glossary panel (None: shown if there is room)."""
     notes_shown: reactive[bool] = reactive(False)
 
     def __init__(self, journey: Journey, glossary: Glossary, shape: StoryShape | None = None) -> None:
-        # The class that glossary_shown's first value gives, set before the first styling so
-        # that the watcher's first call changes nothing and the screen is not styled twice.
-        super().__init__(classes="-glossary-if-room")
+        super().__init__()
         self.journey = journey
         self.glossary = glossary
         self.shape = shape or StoryShape(journey.story)
@@ -81,7 +79,7 @@ class StoryScreen(Screen[None]):
                 yield PassageView(self.glossary, id="passage")
                 yield ChoiceList(id="choices")
             yield NotesPanel(id="notes")
-            yield GlossaryPanel(id="glossary")
+            yield GlossaryPanel(id="glossary", classes="-if-room")  # as glossary_shown starts
         yield KeysBar()
 
     async def on_mount(self) -> None:
@@ -136,8 +134,11 @@ class StoryScreen(Screen[None]):
         return self.shape.minutes_left(self.journey.passage.id, self.journey.flags)
 
     def watch_glossary_shown(self, shown: bool | None) -> None:
-        self.set_class(shown is None, "-glossary-if-room")
-        self.set_class(shown is False, "-no-glossary")
+        # Classes on the panel, not on the screen: a class of the screen's has every widget on
+        # it styled again (~90 ms beside a long passage), one of the panel's only the panel.
+        panel = self.query_one(GlossaryPanel)
+        panel.set_class(shown is None, "-if-room", update=False)
+        panel.set_class(shown is False, "-hidden")  # the two styled at once
 
     def watch_notes_shown(self, shown: bool) -> None:
         self.set_class(shown, "-notes")

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
-from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.story.model import Term
 from explainer.tui.messages import TermSelected
+from explainer.tui.one_line import OneLine
 from explainer.tui.widgets.laid_out_once import LaidOutOnce
-
-
-class _Name(Content):
-    """A term's name, measured without wrapping it when it fits on one line (as most do)."""
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        if "\n" not in self.plain and self.cell_length <= width - rules.get("line_pad", 0) * 2:
-            return 1
-        return super().get_height(rules, width)
 
 
 class TermList(OptionList):
@@ -34,8 +24,20 @@ class TermList(OptionList):
     hundreds of terms had each measured again at every layout.
     """
 
+    _measured_at: int | None = None
+    """The width the terms were last measured at."""
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Textual resizes the list each time the panel is shown again, at the size it had, and
+        # OptionList then measures every term again: the terms' heights hang on the width
+        # alone, so OptionList is left to do it only when the width changes.
+        width = self.scrollable_content_region.width
+        if width == self._measured_at:
+            event.prevent_default()
+        self._measured_at = width
 
 
 class GlossaryPanel(Vertical, LaidOutOnce):
@@ -76,35 +78,41 @@ class GlossaryPanel(Vertical, LaidOutOnce):
     GlossaryPanel #glossary-hint { color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.terms: list[Term] = []
+        self._hint = ""
+        # Held, not looked up at each passage: Textual keeps each query_one's answer under a
+        # key that changes whenever a widget is added anywhere below, so a look-up per passage
+        # filled the panel's cache of 1,024 answers with stale ones.
+        self._term_list = TermList(id="terms", markup=False)
+        self._hint_line = Static(id="glossary-hint")
 
     def compose(self) -> ComposeResult:
         yield Static("Glossary", id="glossary-title")
-        yield TermList(id="terms", markup=False)
-        yield Static(id="glossary-hint")
+        yield self._term_list
+        yield self._hint_line
 
     def show_terms(self, terms: list[Term]) -> None:
         """List the terms of the current passage."""
         self.terms = terms
-        option_list = self.query_one("#terms", OptionList)
+        option_list = self._term_list
         option_list.clear_options()
-        option_list.add_options(Option(_Name(term.name)) for term in terms)
+        option_list.add_options(Option(OneLine(term.name)) for term in terms)
         if terms:
             option_list.highlighted = 0
         # OptionList measures its new lines when it is next drawn, and the size it finds then
         # lays the screen out a second time, a frame later: measured now, one layout does.
         option_list._update_lines()
         hint = "Tab here, ↑ ↓ and Enter: what a term means." if terms else "No glossary terms here."
-        shown = self.query_one("#glossary-hint", Static)
-        if str(shown.content) != hint:  # the same hint as the passage before, mostly
-            shown.update(Text(hint, style="italic"))
+        if hint != self._hint:  # a new hint lays the panel out again: only when it says something else
+            self._hint = hint
+            self._hint_line.update(Text(hint, style="italic"))
 
     def highlight(self, term: Term) -> None:
         """Highlight a term in the list, if this passage has it."""
         if term in self.terms:
-            self.query_one("#terms", OptionList).highlighted = self.terms.index(term)
+            self._term_list.highlighted = self.terms.index(term)
 
     @on(OptionList.OptionSelected, "#terms")
     def _selected(self, event: OptionList.OptionSelected) -> None:
