@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from explainer.story.loader import load_story
 from explainer.story.problems import StoryError
@@ -72,157 +70,87 @@ def build_parser() -> argparse.ArgumentParser:
         help="for authors: reload the story whenever one of its files changes, staying at the same passage, "
         "and show what check finds",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Command)
-    commands.add_parser("check", help="check a story folder and report every problem", add_arguments=_check_arguments)
-    commands.add_parser(
-        "new",
-        help="start a story from a plain-text article: one scene file per section",
-        add_arguments=_new_arguments,
-    )
-    commands.add_parser(
-        "report",
-        help="a student's path, quizzes, decisions, terms and time per section, from their save",
-        add_arguments=_report_arguments,
-    )
-    commands.add_parser(
-        "class", help="a class summary of the JSON reports a teacher collected", add_arguments=_class_arguments
-    )
-    commands.add_parser(
-        "handout",
-        help="every section, its questions and the glossary, to print or share",
-        add_arguments=_handout_arguments,
-    )
-    commands.add_parser(
-        "serve",
-        help="serve the story as web pages: each student signs in by name, with a teacher's link",
-        add_arguments=_serve_arguments,
-    )
-    return parser
-
-
-def _check_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of `check`."""
-    parser.add_argument(
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="check a story folder and report every problem")
+    check.add_argument(
         "folder", nargs="?", type=Path, metavar="DIR", help="the story folder (default: --scenes, or the shipped story)"
     )
-    parser.add_argument(
+    check.add_argument(
         "--max-grade",
         type=float,
         default=9.0,
         metavar="GRADE",
         help="warn about sections that read above this school grade (Flesch-Kincaid; default: 9)",
     )
-    parser.add_argument(
+    check.add_argument(
         "--min-sentence",
         type=float,
         default=10.0,
         metavar="WORDS",
         help="warn about sections whose sentences average fewer words than this (choppy prose; default: 10)",
     )
-    parser.add_argument(
+    check.add_argument(
         "--article",
         type=Path,
         metavar="FILE",
         help="the article as plain text: check that the sections quote it word for word, in order, all of it",
     )
-
-
-def _new_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of `new`."""
-    parser.add_argument(
+    new = commands.add_parser("new", help="start a story from a plain-text article: one scene file per section")
+    new.add_argument(
         "article", type=Path, metavar="ARTICLE", help="the article: a title line, then paragraphs and headings"
     )
-    parser.add_argument(
-        "folder", type=Path, metavar="DIR", help="the new story folder (must not exist yet, or be empty)"
+    new.add_argument("folder", type=Path, metavar="DIR", help="the new story folder (must not exist yet, or be empty)")
+    report = commands.add_parser(
+        "report", help="a student's path, quizzes, decisions, terms and time per section, from their save"
     )
-
-
-def _report_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of `report`."""
-    parser.add_argument(
+    report.add_argument(
         "--student",
         metavar="NAME",
         default=argparse.SUPPRESS,
         help="whose report (default: the reader who gave no name)",
     )
-    parser.add_argument(
+    report.add_argument(
         "--format",
         choices=["md", "json", "html"],
         default=None,
         help="Markdown to hand in, JSON to collect, or a web page (default: from the suffix of -o, else md)",
     )
-    parser.add_argument(
+    report.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (.md, .json or .html) instead of the terminal"
     )
-    parser.add_argument(
+    report.add_argument(
         "--all", action="store_true", help="every attempt (default: the latest finished one, else the latest)"
     )
-
-
-def _class_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of `class`."""
-    parser.add_argument(
+    summary = commands.add_parser("class", help="a class summary of the JSON reports a teacher collected")
+    summary.add_argument(
         "reports", nargs="*", type=Path, metavar="REPORT", help="report files (.json) or folders of them"
     )
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write a standalone web page (.html)")
-
-
-def _handout_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of `handout`."""
-    parser.add_argument("--answers", action="store_true", help="include right answers, feedback and teacher notes")
-    parser.add_argument(
+    summary.add_argument("-o", "--output", type=Path, metavar="FILE", help="write a standalone web page (.html)")
+    handout = commands.add_parser("handout", help="every section, its questions and the glossary, to print or share")
+    handout.add_argument("--answers", action="store_true", help="include right answers, feedback and teacher notes")
+    handout.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
         help="write to FILE: Markdown (.md) or a standalone web page (.html); default: show it in the terminal",
     )
-
-
-def _serve_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of `serve`."""
-    parser.add_argument(
+    serve = commands.add_parser(
+        "serve", help="serve the story as web pages: each student signs in by name, with a teacher's link"
+    )
+    serve.add_argument(
         "--host",
         default="127.0.0.1",
         help="the address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 lets other computers in)",
     )
-    parser.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
-    parser.add_argument("--verbose", action="store_true", help="print one line for every request")
-
-
-class _Command(argparse.ArgumentParser):
-    """A sub-command's parser, built the first time it is used: most runs use none of them."""
-
-    def __init__(self, *, add_arguments: Callable[[argparse.ArgumentParser], None], **settings: Any) -> None:
-        self._unbuilt: tuple[Callable[[argparse.ArgumentParser], None], dict[str, Any]] | None = (
-            add_arguments,
-            settings,
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument("--verbose", action="store_true", help="print one line for every request")
+    for command in commands.choices.values():
+        # --scenes works after the sub-command too: `check --scenes DIR`.
+        command.add_argument(
+            "--scenes", type=Path, metavar="DIR", default=argparse.SUPPRESS, help="the story folder to use"
         )
-
-    def _build(self) -> None:
-        if self._unbuilt is not None:
-            add_arguments, settings = self._unbuilt
-            self._unbuilt = None
-            super().__init__(**settings)
-            add_arguments(self)
-            # --scenes works after the sub-command too: `check --scenes DIR`.
-            self.add_argument(
-                "--scenes", type=Path, metavar="DIR", default=argparse.SUPPRESS, help="the story folder to use"
-            )
-
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> tuple[argparse.Namespace, list[str]]:
-        self._build()
-        return super().parse_known_args(args, namespace)
-
-    def format_usage(self) -> str:
-        self._build()
-        return super().format_usage()
-
-    def format_help(self) -> str:
-        self._build()
-        return super().format_help()
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -218,10 +218,11 @@ class StoryScreen(Screen[None]):
             return
         option = options[number - 1]
         if column.wholly_visible(option):
-            if not self.query_one(ChoiceList).choices[option].goto:
+            choices = column.choice_list
+            if not choices.choices[option].goto:
                 column.focus(scroll_visible=False)
                 column.highlight(option, scroll_visible=False)  # the highlight follows a quiz answer
-            self.query_one(ChoiceList).pick(number)
+            choices.pick(number)
         else:
             column.focus(scroll_visible=False)
             column.highlight(option)

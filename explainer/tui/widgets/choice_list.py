@@ -15,7 +15,7 @@ from explainer.tui.widgets.laid_out_once import LaidOutOnce
 MARKER = "▶ "
 """Drawn before the highlighted option, so it shows without colour too."""
 
-_FEEDBACK = -1
+FEEDBACK = -1
 """The row kind of the feedback line (an option's rows are its index)."""
 
 
@@ -52,7 +52,7 @@ class ChoiceList(LaidOutOnce):
         self._prompt = Content("")
         self._feedback: Content | None = None
         self._lines: list[tuple[Content, int | None]] = []
-        """The lines drawn at ``_lines_width``, each with the option it belongs to (or _FEEDBACK)."""
+        """The lines drawn at ``_lines_width``, each with the option it belongs to (or FEEDBACK)."""
         self._lines_width = -1
 
     def show(self, question: Question | None, choices: list[Choice], quiz_open: bool) -> None:
@@ -115,7 +115,7 @@ class ChoiceList(LaidOutOnce):
             return self._lines
         lines: list[tuple[Content, int | None]] = [(line, None) for line in self._prompt.wrap(max(1, width))]
         if self._feedback is not None:
-            lines += [(line, _FEEDBACK) for line in self._feedback.wrap(max(1, width))]
+            lines += [(line, FEEDBACK) for line in self._feedback.wrap(max(1, width))]
         for index, choice in enumerate(self.choices):
             lines += [(line, index) for line in self._option_lines(index, choice, width - 1)]
         self._lines, self._lines_width = lines, width
@@ -138,7 +138,7 @@ class ChoiceList(LaidOutOnce):
         return lines
 
     def rows_of(self, index: int) -> tuple[int, int]:
-        """Where option ``index`` (or ``_FEEDBACK``) is drawn in the widget's content: first row, row count."""
+        """Where option ``index`` (or ``FEEDBACK``) is drawn in the widget's content: first row, row count."""
         rows = [y for y, (_, owner) in enumerate(self.lines(self.content_region.width)) if owner == index]
         return (rows[0], len(rows)) if rows else (0, 0)
 

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.errors import NoWidget
 from textual.geometry import Region
 
-from explainer.tui.widgets.choice_list import ChoiceList
+from explainer.tui.widgets.choice_list import FEEDBACK, ChoiceList
 from explainer.tui.widgets.laid_out_once import LaidOutOnce
 
 
@@ -106,7 +106,7 @@ class ReadingColumn(VerticalScroll, LaidOutOnce, can_focus=True):
 
     def scroll_to_feedback(self) -> None:
         """Bring the quiz feedback to the top of the column."""
-        self.scroll_to_region(self._virtual_rows(-1), animate=False, top=True)
+        self.scroll_to_region(self._virtual_rows(FEEDBACK), animate=False, top=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Enter with no option highlighted does nothing here.
