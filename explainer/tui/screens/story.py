@@ -104,7 +104,8 @@ class StoryScreen(Screen[None]):
         # Choices first, before the await, so a fast key press never picks a stale choice; no
         # option is highlighted until the new options are drawn.
         column = self.query_one(ReadingColumn)
-        column.focus(scroll_visible=False)
+        if self.focused is not column:  # focusing again would redraw the whole column
+            column.focus(scroll_visible=False)
         column.highlight(None)
         choices = self.query_one(ChoiceList)
         choices.show_answer(None)

@@ -19,6 +19,8 @@ class WhereBar(Static):
     }
     """
 
+    _shown: Text | None = None
+
     def show(self, story_title: str, where: str, minutes_left: int = 0) -> None:
         """Show where the reader is, the minutes left (if known) and the story title.
 
@@ -31,4 +33,6 @@ class WhereBar(Static):
             text.append(f"about {minutes_left} min left")
         text.append("  ·  ")
         text.append(story_title, style="italic")
-        self.update(text, layout=False)  # always one line high
+        if text != self._shown:  # the same section's passages often say the same
+            self._shown = text
+            self.update(text, layout=False)  # always one line high
