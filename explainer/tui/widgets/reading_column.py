@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.errors import NoWidget
-from textual.geometry import Region
+from textual.geometry import Region, Size
 
 from explainer.tui.widgets.choice_list import FEEDBACK, ChoiceList
 from explainer.tui.widgets.laid_out_once import LaidOutOnce
+from explainer.tui.widgets.plain_scrollbar import WithPlainScrollBar
 
 
-class ReadingColumn(VerticalScroll, LaidOutOnce, can_focus=True):
+class ReadingColumn(VerticalScroll, LaidOutOnce, WithPlainScrollBar, can_focus=True):
     """Scrolls like a page; ↓ highlights the first option once it is in view, Enter picks it.
 
     The column keeps the focus while the reader reads and chooses, and says which option of its
@@ -45,6 +46,8 @@ class ReadingColumn(VerticalScroll, LaidOutOnce, can_focus=True):
         super().__init__(id=id)
         self._foreseen = False
         """Whether the highlight is the first option's, put there before the passage was laid out."""
+        self._bar_marked = False
+        """Whether the scrollbar is to be drawn anew in the frame of the coming layout."""
 
     @property
     def choice_list(self) -> ChoiceList:
@@ -55,6 +58,24 @@ class ReadingColumn(VerticalScroll, LaidOutOnce, can_focus=True):
     def highlighted(self) -> int | None:
         """The index of the option Enter picks (drawn highlighted while the column has the focus)."""
         return self.choice_list.highlighted
+
+    def scroll_to_new_passage(self) -> None:
+        """Back to the top for a new passage, the scrollbar drawn at its new length in the same frame."""
+        self.scroll_home(animate=False, immediate=True)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.refresh()
+            self._bar_marked = True
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        bar = self._vertical_scrollbar
+        if self._bar_marked and bar is not None and bar.display:
+            # Textual asks for the bar to be drawn again once it has its new length, a frame
+            # after the one the layout makes; marked before the layout, the bar is drawn in
+            # that frame already (it reads its length as it is drawn), so the second is dropped.
+            bar._repaint_required = False
+        self._bar_marked = False
+        return resized
 
     def watch_has_focus(self, has_focus: bool) -> None:
         """Restyle the column alone when it gains or loses the focus, and show its highlight then.
