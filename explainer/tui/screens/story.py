@@ -113,8 +113,9 @@ class StoryScreen(Screen[None]):
         passage_view = self.query_one(PassageView)
         tree = await passage_view.show(markdown)
         self.query_one(GlossaryPanel).show_terms(self.glossary.terms_of(passage, markdown, tree))
-        column.scroll_to_new_passage()  # in the frame that draws the passage
-        column.settle_focus_when_drawn(len(passage_view.lines()))
+        text_rows = len(passage_view.lines())
+        column.scroll_to_new_passage(text_rows)  # in the frame that draws the passage
+        column.settle_focus_when_drawn(text_rows)
         self.refresh_bindings()
         # Saved once the passage is drawn: the reader does not wait for the disk.
         self.call_after_refresh(self.post_message, self.Progressed(journey))

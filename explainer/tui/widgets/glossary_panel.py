@@ -16,7 +16,7 @@ from explainer.tui.one_line import OneLine
 from explainer.tui.widgets.laid_out_once import LaidOutOnce
 
 
-class TermList(OptionList):
+class TermList(OptionList, LaidOutOnce):
     """The list of terms, as tall as its terms are at the width they are drawn at.
 
     ``OptionList`` measures its options beside the scrollbar's room to draw them, but over it to
@@ -26,6 +26,29 @@ class TermList(OptionList):
 
     _measured_at: int | None = None
     """The width the terms were last measured at."""
+    _replacing = False
+    """Whether the terms are being replaced: the scrollbar waits for the layout that follows."""
+
+    def replace_terms(self, terms: list[Term]) -> None:
+        """List these terms in place of those listed, the first highlighted, measured for the coming layout."""
+        # OptionList decides on its scrollbar as each option is added, against the list's height
+        # before the layout: a longer list showed its scrollbar, then hid it once laid out,
+        # which laid the screen out a second time. The layout decides it once instead.
+        self._replacing = True
+        try:
+            self.clear_options()
+            self.add_options(Option(OneLine(term.name)) for term in terms)
+            if terms:
+                self.highlighted = 0
+            # OptionList measures its new lines when it is next drawn, and the size it finds
+            # then lays the screen out a second time, a frame later: measured now, one layout does.
+            self._update_lines()
+        finally:
+            self._replacing = False
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        if not self._replacing:
+            super()._scroll_update(virtual_size)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
@@ -96,14 +119,7 @@ class GlossaryPanel(Vertical, LaidOutOnce):
     def show_terms(self, terms: list[Term]) -> None:
         """List the terms of the current passage."""
         self.terms = terms
-        option_list = self._term_list
-        option_list.clear_options()
-        option_list.add_options(Option(OneLine(term.name)) for term in terms)
-        if terms:
-            option_list.highlighted = 0
-        # OptionList measures its new lines when it is next drawn, and the size it finds then
-        # lays the screen out a second time, a frame later: measured now, one layout does.
-        option_list._update_lines()
+        self._term_list.replace_terms(terms)
         hint = "Tab here, ↑ ↓ and Enter: what a term means." if terms else "No glossary terms here."
         if hint != self._hint:  # a new hint lays the panel out again: only when it says something else
             self._hint = hint

@@ -59,9 +59,24 @@ class ReadingColumn(VerticalScroll, LaidOutOnce, WithPlainScrollBar, can_focus=T
         """The index of the option Enter picks (drawn highlighted while the column has the focus)."""
         return self.choice_list.highlighted
 
-    def scroll_to_new_passage(self) -> None:
-        """Back to the top for a new passage, the scrollbar drawn at its new length in the same frame."""
+    def scroll_to_new_passage(self, text_rows: int) -> None:
+        """Back to the top for a new passage of ``text_rows`` lines, its scrollbar drawn in the same frame.
+
+        Whether the passage and its options overflow the column is known before the layout
+        (the column's width does not change): the scrollbar is shown or hidden now, in the
+        layout to come, where Textual would find out from that layout and lay out again.
+        """
         self.scroll_home(animate=False, immediate=True)
+        choices = self.choice_list
+        rows = text_rows
+        if choices.display:
+            rows += choices.styles.margin.top + choices.gutter.height + len(choices.lines(choices.content_region.width))
+        height = self.scrollable_content_region.height
+        if height and choices.content_region.width and self.styles.overflow_y == "auto":
+            shown = rows > height
+            if shown != self.show_vertical_scrollbar:
+                self.show_vertical_scrollbar = shown
+                self.vertical_scrollbar.display = shown
         if self.show_vertical_scrollbar:
             self.vertical_scrollbar.refresh()
             self._bar_marked = True
