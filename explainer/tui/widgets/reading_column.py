@@ -75,7 +75,8 @@ class ReadingColumn(VerticalScroll, LaidOutOnce, WithPlainScrollBar, can_focus=T
         if height and choices.content_region.width and self.styles.overflow_y == "auto":
             shown = rows > height
             if shown != self.show_vertical_scrollbar:
-                self.show_vertical_scrollbar = shown
+                # Set without drawing the whole column again: the layout to come places the bar.
+                self.set_reactive(ReadingColumn.show_vertical_scrollbar, shown)
                 self.vertical_scrollbar.display = shown
         if self.show_vertical_scrollbar:
             self.vertical_scrollbar.refresh()
