@@ -20,6 +20,7 @@ class WhereBar(Static):
     """
 
     _shown: Text | None = None
+    """The text shown now: the same text is not drawn again."""
 
     def show(self, story_title: str, where: str, minutes_left: int = 0) -> None:
         """Show where the reader is, the minutes left (if known) and the story title.
