@@ -69,17 +69,21 @@ class Glossary:
         found: list[TermMatch] = []
         if self._folded_pattern is not None:
             folded, offsets = folded_with_offsets(text)
+            names = self._folded
             for match in self._folded_pattern.finditer(folded):
                 start, end = match.span()
                 if offsets is not None:
                     start, end = offsets[start], offsets[end]
                     if start < 0 or end < 0:  # inside a letter that folds to several
                         continue
-                found.append(TermMatch(start, end, self._folded[" ".join(match.group().split())]))
+                found.append(TermMatch(start, end, _named(names, match.group())))
         if self._exact_pattern is not None:
-            for match in self._exact_pattern.finditer(text):
-                found.append(TermMatch(*match.span(), self._exact[" ".join(match.group().split())]))
-            found = _leftmost_longest(found)
+            exact = [
+                TermMatch(*match.span(), _named(self._exact, match.group()))
+                for match in self._exact_pattern.finditer(text)
+            ]
+            if exact:  # one pattern's matches never overlap: only two patterns' need merging
+                found = _leftmost_longest(found + exact)
         return found
 
     def find_in_each(self, texts: list[str]) -> list[list[TermMatch]]:
@@ -133,6 +137,11 @@ class Glossary:
 def referenced_name(match: re.Match[str]) -> str:
     """The term name a match of :data:`TERM_REFERENCE` gives: after the bar, if there is one."""
     return (match.group(2) or match.group(1)).strip()
+
+
+def _named(names: dict[str, Term], matched: str) -> Term:
+    """The term a pattern's match names: spaces in the match may differ from the name's one."""
+    return names.get(matched) or names[" ".join(matched.split())]
 
 
 def _is_acronym(name: str) -> bool:

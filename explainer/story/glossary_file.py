@@ -26,7 +26,9 @@ def read_glossary(findings: Findings, path: Path, inside: Path) -> tuple[Term, .
         findings.texts[path] = text
     file = label(path)
     try:
-        data = visible_values(read_yaml(text))
+        data = read_yaml(text)
+        if "\\" in text:  # only YAML's escapes (\e, \x1b ...) can make control characters
+            data = visible_values(data)
     except YamlProblem as trouble:
         from explainer.story.yaml_hints import explain  # only for a mistake: most stories have none
 

@@ -27,6 +27,7 @@ PASSAGE_FIELDS = {
 CHOICE_FIELDS = {"text", "goto", "set", "if"}
 OPTION_FIELDS = {"id", "text", "goto", "set", "if", "correct", "feedback", "pin"}
 QUESTION_FIELDS = {"kind", "prompt", "role", "options", "notes"}
+QUESTION_KINDS = {kind.value: kind for kind in QuestionKind}
 
 
 def visible_values(value: Any) -> Any:
@@ -115,8 +116,7 @@ def read_question(findings: Findings, fields: Fields) -> Question | None:
     prompt = question.text("prompt", required=True)
     role = question.text("role") or ""
     notes = (question.text("notes") or "").strip()
-    kinds = {kind.value: kind for kind in QuestionKind}
-    if kind_name is not None and kind_name not in kinds:
+    if kind_name is not None and kind_name not in QUESTION_KINDS:
         findings.error(question.file, question.line_of("kind"), "bad-kind", value=kind_name)
         return None
     options = [
@@ -127,7 +127,7 @@ def read_question(findings: Findings, fields: Fields) -> Question | None:
         findings.error(question.file, question.line_of("options"), "no-options")
     if kind_name is None or prompt is None:
         return None
-    kind = kinds[kind_name]
+    kind = QUESTION_KINDS[kind_name]
     for option in options:
         if option is None:
             continue
@@ -174,7 +174,7 @@ def with_ids(findings: Findings, file: str, options: list[Choice]) -> tuple[Choi
                 count += 1
                 option_id = f"{base}-{count}"
             taken.add(option_id)
-        named.append(replace(option, id=option_id))
+        named.append(option if option_id == option.id else replace(option, id=option_id))
     return tuple(named)
 
 

@@ -105,7 +105,8 @@ def read_yaml(text: str) -> Any:
         YamlProblem: for invalid YAML, anchors, aliases, tags, a key given twice, or nesting
             deeper than ``MAX_DEPTH``.
     """
-    text = text.translate(_LINE_BREAKS)
+    if not text.isascii():  # U+2028 and U+2029 are not ASCII: most texts need no translating
+        text = text.translate(_LINE_BREAKS)
     if unprintable := _NOT_PRINTABLE.search(text):
         line = text.count("\n", 0, unprintable.start()) + 1
         raise YamlProblem(line, "yaml", problem=f"character U+{ord(unprintable.group()):04X} is not allowed")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 
 from explainer.reader.journey import Journey
 from explainer.reader.option_order import reader_seed
@@ -16,16 +17,22 @@ from explainer.reader.settings import Settings, load_settings, save_settings
 from explainer.reader.shape import StoryShape
 from explainer.story.glossary import Glossary
 from explainer.story.model import Story
-from explainer.tui.commands import StoryCommands
 from explainer.tui.screens.story import StoryScreen
 from explainer.tui.themes import HIGH_CONTRAST, next_theme
+
+
+def story_commands() -> type[Provider]:
+    """The palette's terms and passages, imported once the palette opens (as Textual's own are)."""
+    from explainer.tui.commands import StoryCommands
+
+    return StoryCommands
 
 
 class ExplainerApp(App[None]):
     """Walks a reader through one story."""
 
     CSS_PATH = "explainer.tcss"
-    COMMANDS = App.COMMANDS | {StoryCommands}
+    COMMANDS = App.COMMANDS | {story_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),

@@ -21,7 +21,6 @@ from explainer.tui.messages import ChoiceMade, TermSelected
 from explainer.tui.widgets.choice_list import ChoiceList
 from explainer.tui.widgets.glossary_panel import GlossaryPanel
 from explainer.tui.widgets.keys_bar import KeysBar
-from explainer.tui.widgets.notes_panel import NotesPanel
 from explainer.tui.widgets.passage_view import PassageView
 from explainer.tui.widgets.reading_column import ReadingColumn
 from explainer.tui.widgets.where_bar import WhereBar
@@ -78,7 +77,10 @@ class StoryScreen(Screen[None]):
             with ReadingColumn(id="reading"):
                 yield PassageView(self.glossary, id="passage")
                 yield ChoiceList(id="choices")
-            yield NotesPanel(id="notes")
+            if self.teacher:  # a student's screen never holds a note
+                from explainer.tui.widgets.notes_panel import NotesPanel
+
+                yield NotesPanel(id="notes")
             yield GlossaryPanel(id="glossary", classes="-if-room")  # as glossary_shown starts
         yield KeysBar()
 
@@ -127,7 +129,9 @@ class StoryScreen(Screen[None]):
 
     def _show_notes(self, left: int | None = None) -> None:
         if not self.teacher:
-            return  # a student's screen never holds a note, shown or not
+            return  # a student's screen never holds a note
+        from explainer.tui.widgets.notes_panel import NotesPanel
+
         notes = teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed)
         left = self._minutes_left() if left is None else left
         self.query_one(NotesPanel).show(self.journey.passage, left, notes)
@@ -248,7 +252,7 @@ class StoryScreen(Screen[None]):
 
     def _hide_notes(self) -> None:
         self.notes_shown = False
-        if self.query_one(NotesPanel).has_focus_within:
+        if self.query_one("#notes").has_focus_within:
             self._focus_reading()
 
     def action_toggle_glossary(self) -> None:
