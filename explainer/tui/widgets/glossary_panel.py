@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,15 +23,40 @@ class TermList(OptionList):
     """The list of terms, as tall as its terms are at the width they are drawn at.
 
     ``OptionList`` measures its options beside the scrollbar's room to draw them, but over it to
-    find its height; a term's text keeps its height for one width only, so a passage with
-    hundreds of terms had each measured again at every layout.
+    find its height, and measures every option again at every layout: a passage with hundreds
+    of terms had each measured at every layout. Here the names that fit on a line are counted.
     """
 
     _measured_at: int | None = None
     """The width the terms were last measured at."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        # Names are plain text, never links: no link style to work out (from every widget
+        # around the list) for each name drawn.
+        self.auto_links = False
+        self._lengths: list[int] = []
+        self._height: tuple[int, int] = (-1, 0)
+        """The list's height with this much room for a name: (room, height)."""
+
+    def show_names(self, names: list[OneLine]) -> None:
+        """List these names in place of the ones listed."""
+        self.clear_options()
+        self.add_options(Option(name) for name in names)
+        self._lengths = [name.cell_length if "\n" not in name.plain else -1 for name in names]
+        self._height = (-1, 0)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
+        # Most names fit on a line: if all do, they are counted, not measured; kept for the width.
+        width -= self.styles.scrollbar_size_vertical
+        padding = self.get_component_styles("option-list--option").padding.width
+        room = width - padding - cast(RulesMap, self.styles).get("line_pad", 0) * 2
+        if self._height[0] != room:
+            if all(0 <= length <= room for length in self._lengths):
+                self._height = (room, len(self._lengths))
+            else:
+                self._height = (room, super().get_content_height(container, viewport, width))
+        return self._height[1]
 
     def on_resize(self, event: events.Resize) -> None:
         # Textual resizes the list each time the panel is shown again, at the size it had, and
@@ -85,7 +113,7 @@ class GlossaryPanel(Vertical, LaidOutOnce):
         # Held, not looked up at each passage: Textual keeps each query_one's answer under a
         # key that changes whenever a widget is added anywhere below, so a look-up per passage
         # filled the panel's cache of 1,024 answers with stale ones.
-        self._term_list = TermList(id="terms", markup=False)
+        self._term_list = TermList(id="terms")
         self._hint_line = Static(id="glossary-hint")
 
     def compose(self) -> ComposeResult:
@@ -97,8 +125,7 @@ class GlossaryPanel(Vertical, LaidOutOnce):
         """List the terms of the current passage."""
         self.terms = terms
         option_list = self._term_list
-        option_list.clear_options()
-        option_list.add_options(Option(OneLine(term.name)) for term in terms)
+        option_list.show_names([OneLine(term.name) for term in terms])
         if terms:
             option_list.highlighted = 0
         # OptionList measures its new lines when it is next drawn, and the size it finds then
