@@ -37,26 +37,39 @@ class TermList(OptionList):
         self.auto_links = False
         self._lengths: list[int] = []
         self._height: tuple[int, int] = (-1, 0)
-        """The list's height with this much room for a name: (room, height)."""
+        """The list's height at a width: (width, height)."""
 
     def show_names(self, names: list[OneLine]) -> None:
         """List these names in place of the ones listed."""
-        self.clear_options()
-        self.add_options(Option(name) for name in names)
         self._lengths = [name.cell_length if "\n" not in name.plain else -1 for name in names]
         self._height = (-1, 0)
+        self.clear_options()
+        self.add_options(Option(name) for name in names)
+
+    def _all_fit(self, width: int) -> bool:
+        """Whether every name fits on one line of a list this wide (as ``OneLine`` measures it)."""
+        padding = self.get_component_styles("option-list--option").padding.width
+        room = width - padding - cast(RulesMap, self.styles).get("line_pad", 0) * 2
+        return all(0 <= length <= room for length in self._lengths)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Most names fit on a line: if all do, they are counted, not measured; kept for the width.
         width -= self.styles.scrollbar_size_vertical
-        padding = self.get_component_styles("option-list--option").padding.width
-        room = width - padding - cast(RulesMap, self.styles).get("line_pad", 0) * 2
-        if self._height[0] != room:
-            if all(0 <= length <= room for length in self._lengths):
-                self._height = (room, len(self._lengths))
-            else:
-                self._height = (room, super().get_content_height(container, viewport, width))
+        if self._height[0] != width:
+            height = len(self._lengths) if self._all_fit(width) else None
+            self._height = (width, super().get_content_height(container, viewport, width) if height is None else height)
         return self._height[1]
+
+    def _update_lines(self) -> None:
+        # OptionList finds the rows of its options by measuring each; one line each when all fit.
+        lines = self._line_cache
+        width = self.scrollable_content_region.width
+        if width and not lines.lines and self._lengths and self._all_fit(width):
+            count = len(self._lengths)
+            lines.lines.extend((index, 0) for index in range(count))
+            lines.heights.update(dict.fromkeys(range(count), 1))
+            lines.index_to_line.update((index, index) for index in range(count))
+        super()._update_lines()
 
     def on_resize(self, event: events.Resize) -> None:
         # Textual resizes the list each time the panel is shown again, at the size it had, and
