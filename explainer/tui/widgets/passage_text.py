@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import parse
-from explainer.tui.widgets.passage_blocks import Block, Builder
+from explainer.tui.widgets.passage_blocks import CLICK, Block, Builder
 from explainer.tui.widgets.passage_lines import PassageLines
 
 
@@ -184,6 +184,11 @@ class PassageText(Widget):
                 self._link_style = self.link_style
             strip = strip._apply_link_style(self._link_style)
         return strip
+
+    def _get_style(self, style: Style | str) -> Style:
+        if isinstance(style, str) and style.startswith(CLICK):  # a link: Textual would parse it as markup
+            return Style.from_meta({"@click": style.removeprefix(CLICK)})
+        return super()._get_style(style)
 
     def _forget_strips(self) -> None:
         """Render every line again when it is next drawn, as the text, width or styles changed."""
