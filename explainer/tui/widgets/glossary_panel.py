@@ -64,8 +64,8 @@ class TermList(OptionList):
         # OptionList finds the rows of its options by measuring each; one line each when all fit.
         lines = self._line_cache
         width = self.scrollable_content_region.width
-        if width and not lines.lines and self._lengths and self._all_fit(width):
-            count = len(self._lengths)
+        count = len(self._lengths)
+        if width and count and not lines.lines and count == self.option_count and self._all_fit(width):
             lines.lines.extend((index, 0) for index in range(count))
             lines.heights.update(dict.fromkeys(range(count), 1))
             lines.index_to_line.update((index, index) for index in range(count))
