@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import cast
 
 from markdown_it.tree import SyntaxTreeNode
-from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -20,6 +18,7 @@ from textual.widget import Widget
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import parse
+from explainer.tui.one_line import drawn_as_is, one_strip
 from explainer.tui.widgets.passage_blocks import CLICK, Block, Builder
 from explainer.tui.widgets.passage_lines import PassageLines
 
@@ -187,8 +186,8 @@ class PassageText(Widget):
         else:
             selection_style = None
         line, rules = lines.line(y), cast(RulesMap, self.styles)
-        if selection is None and _drawn_as_is(line, width, rules):
-            strip = _one_strip(line, style, self._get_style)
+        if selection is None and drawn_as_is(line, width, rules):
+            strip = one_strip(line, style, self._get_style)
         else:
             options = RenderOptions(self._get_style, rules, selection, selection_style)
             strip = line.render_strips(width, 1, style, options)[0]
@@ -225,31 +224,6 @@ class PassageText(Widget):
         """A link was clicked: say which."""
         if 0 <= index < len(self._links):
             self.post_message(self.LinkClicked(self._links[index]))
-
-
-def _drawn_as_is(line: Content, width: int, rules: RulesMap) -> bool:
-    """Whether ``Content.render_strips`` would draw this line as it is: it fits, with nothing to wrap,
-    expand, pad or align."""
-    plain = line.plain
-    return (
-        bool(plain)
-        and line.cell_length <= width
-        and "\t" not in plain
-        and "\n" not in plain
-        and not rules.get("line_pad", 0)
-        and rules.get("text_align", "left") in ("left", "start")
-    )
-
-
-def _one_strip(line: Content, style: Style, get_style: Callable[[str | Style], Style]) -> Strip:
-    """A line that is drawn as it is, as ``Content.render_strips`` draws it, without looking for
-    where to wrap it (a search through every word of the line)."""
-    segments = []
-    x = 0
-    for text, text_style in line.render(style, end="", parse_style=get_style):
-        segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, 0)))
-        x += len(text)
-    return Strip(segments, line.cell_length)
 
 
 def drawn_lines(tree: SyntaxTreeNode, width: int) -> list[str]:
