@@ -62,13 +62,14 @@ class TermList(OptionList):
 
     def _update_lines(self) -> None:
         # OptionList finds the rows of its options by measuring each; one line each when all fit.
-        lines = self._line_cache
-        width = self.scrollable_content_region.width
-        count = len(self._lengths)
-        if width and count and not lines.lines and count == self.option_count and self._all_fit(width):
-            lines.lines.extend((index, 0) for index in range(count))
-            lines.heights.update(dict.fromkeys(range(count), 1))
-            lines.index_to_line.update((index, index) for index in range(count))
+        lines, count = self._line_cache, len(self._lengths)
+        # Asked at every line drawn: the rows are counted once, when there are none yet.
+        if not lines.lines and count and count == self.option_count:
+            width = self.scrollable_content_region.width
+            if width and self._all_fit(width):
+                lines.lines.extend((index, 0) for index in range(count))
+                lines.heights.update(dict.fromkeys(range(count), 1))
+                lines.index_to_line.update((index, index) for index in range(count))
         super()._update_lines()
 
     def on_resize(self, event: events.Resize) -> None:
