@@ -125,3 +125,19 @@ async def test_the_palette_with_5000_terms_costs_little_more_than_with_50(tmp_pa
     large = min([await _palette_costs(large_story) for _ in range(2)])
     # A hundred times the terms: listing and measuring every match (or definition) was 10x.
     assert large < 4 * small + 0.05
+
+
+async def test_a_term_name_too_long_for_the_glossary_panel_is_wrapped_and_the_names_after_it_still_listed(
+    tmp_path: Path,
+) -> None:
+    long_name = "Very long term name " * 3 + "the end"
+    (tmp_path / "01.md").write_text(PASSAGE.replace("Alpha term", long_name), encoding="utf-8")
+    (tmp_path / "glossary.yaml").write_text(GLOSSARY.replace("Alpha term", long_name), encoding="utf-8")
+    app = ExplainerApp(load_story(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = [line.split("│")[-1].strip() for line in screen_text(app).splitlines() if "│" in line]
+        names = panel[panel.index("Glossary") + 1 :]
+        # The long name over several rows, whole, and the next name on the row after it.
+        rows = names.index("Alphabet soup")
+        assert rows > 1 and " ".join(names[:rows]) == long_name

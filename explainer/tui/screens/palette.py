@@ -44,6 +44,11 @@ class StoryPalette(CommandPalette):
         self._opened: tuple[Command, Content] | None = None
         """The hit whose definition is shown, and its name alone."""
 
+    def on_mount(self) -> None:
+        # Hits are plain text, never links: no link style to work out (from every widget around
+        # the list) for each hit drawn.
+        self.query_one(CommandList).auto_links = False
+
     def _refresh_command_list(self, command_list: CommandList, commands: list[Command], clear_current: bool) -> None:
         if self._opened is not None:
             opened, name = self._opened

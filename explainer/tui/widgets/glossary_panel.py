@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,8 +23,8 @@ class TermList(OptionList, LaidOutOnce):
     """The list of terms, as tall as its terms are at the width they are drawn at.
 
     ``OptionList`` measures its options beside the scrollbar's room to draw them, but over it to
-    find its height; a term's text keeps its height for one width only, so a passage with
-    hundreds of terms had each measured again at every layout.
+    find its height, and measures every option again at every layout: a passage with hundreds
+    of terms had each measured at every layout. Here the names that fit on a line are counted.
     """
 
     _measured_at: int | None = None
@@ -29,15 +32,27 @@ class TermList(OptionList, LaidOutOnce):
     _replacing = False
     """Whether the terms are being replaced: the scrollbar waits for the layout that follows."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        # Names are plain text, never links: no link style to work out (from every widget
+        # around the list) for each name drawn.
+        self.auto_links = False
+        self._lengths: list[int] = []
+        self._height: tuple[int, int] = (-1, 0)
+        """The list's height at a width: (width, height)."""
+
     def replace_terms(self, terms: list[Term]) -> None:
         """List these terms in place of those listed, the first highlighted, measured for the coming layout."""
+        names = [OneLine(term.name) for term in terms]
+        self._lengths = [name.cell_length if "\n" not in name.plain else -1 for name in names]
+        self._height = (-1, 0)
         # OptionList decides on its scrollbar as each option is added, against the list's height
         # before the layout: a longer list showed its scrollbar, then hid it once laid out,
         # which laid the screen out a second time. The layout decides it once instead.
         self._replacing = True
         try:
             self.clear_options()
-            self.add_options(Option(OneLine(term.name)) for term in terms)
+            self.add_options(Option(name) for name in names)
             if terms:
                 self.highlighted = 0
             # OptionList measures its new lines when it is next drawn, and the size it finds
@@ -50,8 +65,31 @@ class TermList(OptionList, LaidOutOnce):
         if not self._replacing:
             super()._scroll_update(virtual_size)
 
+    def _all_fit(self, width: int) -> bool:
+        """Whether every name fits on one line of a list this wide (as ``OneLine`` measures it)."""
+        padding = self.get_component_styles("option-list--option").padding.width
+        room = width - padding - cast(RulesMap, self.styles).get("line_pad", 0) * 2
+        return all(0 <= length <= room for length in self._lengths)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
+        # Most names fit on a line: if all do, they are counted, not measured; kept for the width.
+        width -= self.styles.scrollbar_size_vertical
+        if self._height[0] != width:
+            height = len(self._lengths) if self._all_fit(width) else None
+            self._height = (width, super().get_content_height(container, viewport, width) if height is None else height)
+        return self._height[1]
+
+    def _update_lines(self) -> None:
+        # OptionList finds the rows of its options by measuring each; one line each when all fit.
+        lines, count = self._line_cache, len(self._lengths)
+        # Asked at every line drawn: the rows are counted once, when there are none yet.
+        if not lines.lines and count and count == self.option_count:
+            width = self.scrollable_content_region.width
+            if width and self._all_fit(width):
+                lines.lines.extend((index, 0) for index in range(count))
+                lines.heights.update(dict.fromkeys(range(count), 1))
+                lines.index_to_line.update((index, index) for index in range(count))
+        super()._update_lines()
 
     def on_resize(self, event: events.Resize) -> None:
         # Textual resizes the list each time the panel is shown again, at the size it had, and
@@ -108,7 +146,7 @@ class GlossaryPanel(Vertical, LaidOutOnce):
         # Held, not looked up at each passage: Textual keeps each query_one's answer under a
         # key that changes whenever a widget is added anywhere below, so a look-up per passage
         # filled the panel's cache of 1,024 answers with stale ones.
-        self._term_list = TermList(id="terms", markup=False)
+        self._term_list = TermList(id="terms")
         self._hint_line = Static(id="glossary-hint")
 
     def compose(self) -> ComposeResult:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 from textual.content import Content, Span
-from textual.style import Style
 
 from explainer.story.files import make_visible
 from explainer.story.markdown import footnote_label, is_safe, plain_words, shown_address, term_index
@@ -15,6 +14,8 @@ from explainer.tui.widgets.passage_table import Table
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _BULLETS = ("•", "◦", "▪")
+CLICK = "@click="
+"""How a link's span names what clicking it does: ``@click=link(3)``, made a style when drawn."""
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,8 @@ class Builder:
             out.add(")")
         if is_term or is_safe(href):
             self.links.append(href)
-            action = Style.from_meta({"@click": f"link({len(self.links) - 1})"})
-            out.spans.append(Span(start, out.length, action))
+            # Named, not made: a style is made only for the links on the lines drawn.
+            out.spans.append(Span(start, out.length, f"{CLICK}link({len(self.links) - 1})"))
 
 
 def _shown(text: str, collapse: bool = True) -> str:

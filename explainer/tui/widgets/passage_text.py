@@ -18,7 +18,8 @@ from textual.widget import Widget
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import parse
-from explainer.tui.widgets.passage_blocks import Block, Builder
+from explainer.tui.one_line import drawn_as_is, one_strip
+from explainer.tui.widgets.passage_blocks import CLICK, Block, Builder
 from explainer.tui.widgets.passage_lines import PassageLines
 
 
@@ -121,8 +122,9 @@ class PassageText(Widget):
         self.source = ""
         self._links: list[str] = []
         self._document = _Document([])
-        self._strips: dict[int, Strip] = {}
-        self._strips_width = 0
+        self._strips: dict[int, dict[int, Strip]] = {}
+        """The lines rendered so far, by the width they were rendered at."""
+        self._selecting = False
         self._link_style: RichStyle | None = None
 
     def update(self, markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
@@ -151,18 +153,24 @@ class PassageText(Widget):
 
         Textual renders a widget's whole content at once; a passage of 100 KB is over a thousand
         lines, of which a screen shows a few dozen. This renders the lines drawn, as
-        ``Visual.to_strips`` would render them in one piece, and keeps them until the text, the
-        width or the styles change.
+        ``Visual.to_strips`` would render them in one piece, and keeps them, for each width it is
+        drawn at (the glossary shown or hidden), until the text, the styles or the selection change.
+        A repaint for anything else (a resize, the mouse over a link) draws the lines kept.
         """
+        self._dirty_regions.clear()  # what Widget.render_line renders again from: not needed here
         width = self.size.width
-        if self._dirty_regions or width != self._strips_width:
-            # What Widget.render_line does with a repaint: start again (here, line by line).
-            self._dirty_regions.clear()
+        selecting = self.screen._selecting  # links are styled only when no selection is being made
+        if selecting != self._selecting:
             self._forget_strips()
-            self._strips_width = width
-        strip = self._strips.get(y)
+            self._selecting = selecting
+        strips = self._strips.get(width)
+        if strips is None:
+            if len(self._strips) >= 4:  # a window resized again and again
+                self._strips.clear()
+            strips = self._strips[width] = {}
+        strip = strips.get(y)
         if strip is None:
-            strip = self._strips[y] = self._render_one(y, width)
+            strip = strips[y] = self._render_one(y, width)
         return strip
 
     def _render_one(self, y: int, width: int) -> Strip:
@@ -177,22 +185,35 @@ class PassageText(Widget):
             selection_style: Style | None = Style.from_styles(self.screen.get_component_styles("screen--selection"))
         else:
             selection_style = None
-        options = RenderOptions(self._get_style, cast(RulesMap, self.styles), selection, selection_style)
-        strip = lines.line(y).render_strips(width, 1, style, options)[0]
+        line, rules = lines.line(y), cast(RulesMap, self.styles)
+        if selection is None and drawn_as_is(line, width, rules):
+            strip = one_strip(line, style, self._get_style)
+        else:
+            options = RenderOptions(self._get_style, rules, selection, selection_style)
+            strip = line.render_strips(width, 1, style, options)[0]
         if self.auto_links and not self.screen._selecting:
             if self._link_style is None:  # worked out from the styles of every widget around it
                 self._link_style = self.link_style
             strip = strip._apply_link_style(self._link_style)
         return strip
 
+    def _get_style(self, style: Style | str) -> Style:
+        if isinstance(style, str) and style.startswith(CLICK):  # a link: Textual would parse it as markup
+            return Style.from_meta({"@click": style.removeprefix(CLICK)})
+        return super()._get_style(style)
+
     def _forget_strips(self) -> None:
-        """Render every line again when it is next drawn, as the text, width or styles changed."""
+        """Render every line again when it is next drawn, as the text, styles or selection changed."""
         self._strips.clear()
         self._link_style = None
 
     def notify_style_update(self) -> None:
         self._forget_strips()
         super().notify_style_update()
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._forget_strips()
+        super().selection_updated(selection)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text, as the lines are drawn (for copying with the mouse)."""
