@@ -122,9 +122,8 @@ class PassageText(Widget):
         self.source = ""
         self._links: list[str] = []
         self._document = _Document([])
-        self._strips: dict[int, dict[int, Strip]] = {}
-        """The lines rendered so far, by the width they were rendered at."""
-        self._selecting = False
+        self._strips: dict[int, Strip] = {}
+        self._strips_width = 0
         self._link_style: RichStyle | None = None
 
     def update(self, markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
@@ -153,24 +152,18 @@ class PassageText(Widget):
 
         Textual renders a widget's whole content at once; a passage of 100 KB is over a thousand
         lines, of which a screen shows a few dozen. This renders the lines drawn, as
-        ``Visual.to_strips`` would render them in one piece, and keeps them, for each width it is
-        drawn at (the glossary shown or hidden), until the text, the styles or the selection change.
-        A repaint for anything else (a resize, the mouse over a link) draws the lines kept.
+        ``Visual.to_strips`` would render them in one piece, and keeps them until the text, the
+        width or the styles change.
         """
-        self._dirty_regions.clear()  # what Widget.render_line renders again from: not needed here
         width = self.size.width
-        selecting = self.screen._selecting  # links are styled only when no selection is being made
-        if selecting != self._selecting:
+        if self._dirty_regions or width != self._strips_width:
+            # What Widget.render_line does with a repaint: start again (here, line by line).
+            self._dirty_regions.clear()
             self._forget_strips()
-            self._selecting = selecting
-        strips = self._strips.get(width)
-        if strips is None:
-            if len(self._strips) >= 4:  # a window resized again and again
-                self._strips.clear()
-            strips = self._strips[width] = {}
-        strip = strips.get(y)
+            self._strips_width = width
+        strip = self._strips.get(y)
         if strip is None:
-            strip = strips[y] = self._render_one(y, width)
+            strip = self._strips[y] = self._render_one(y, width)
         return strip
 
     def _render_one(self, y: int, width: int) -> Strip:
@@ -210,10 +203,6 @@ class PassageText(Widget):
     def notify_style_update(self) -> None:
         self._forget_strips()
         super().notify_style_update()
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        self._forget_strips()
-        super().selection_updated(selection)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text, as the lines are drawn (for copying with the mouse)."""
