@@ -37,12 +37,19 @@ def code_spans(backtick: Callable[[StateInline, bool], bool]) -> Callable[[State
         pending_level = state.pendingLevel
         pos = state.pos
         index = bisect_right(starts, pos) - 1  # the run of backticks ``pos`` is in
-        spans = 0
+        spans, count = 0, len(starts)
         while pos < maximum and src[pos] == "`":
-            start, pos = pos, min(ends[index], maximum)
+            start, pos = pos, ends[index]
+            if pos > maximum:
+                pos = maximum
             length = pos - start
             index += 1
-            closing = _closing(starts, ends, index, maximum, length) if last_runs.get(length, -1) >= pos else -1
+            if index < count and ends[index] - starts[index] == length and ends[index] <= maximum:
+                closing = index  # the next run closes it, as most do
+            elif last_runs.get(length, -1) >= pos:
+                closing = _closing(starts, ends, index, maximum, length)
+            else:
+                closing = -1
             if closing < 0:  # no run of as many backticks closes it: they are text
                 text.append(src[start:pos])
             else:
