@@ -188,6 +188,9 @@ _BRACKETY += ["_", "**", "***", "__", "*" * 7, "_" * 9, "a_", "_a", "b_c", "a*",
 @example("x " + "[" * 100 + " ](" + " [" * 3 + "a" + "]" * 70 + "(u)")
 @example("[" * 130 + "a" + "]" * 130 + "(u) *[" + "[" * 64 + "b]]*")
 @example("`` `a`` " * 5 + "``` x ``` ` `` " + "[" * 45 + "`]` ](u)")
+# Runs of "[" with text between them ("[a [b [c"), passed at once in the same way.
+@example("x " + "[a " * 70 + "](x) " + "[b" * 50 + "[[c]](u) " + "[d [e" * 30 + "]]]](u)")
+@example("![i " + "[a " * 64 + "]](u) [" + "[a  [" * 40 + "b]](u)")
 def test_brackets_read_as_markdown_it_alone_reads_them(text: str) -> None:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin

@@ -6,14 +6,17 @@ import io
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 from conftest import REPO, STORIES
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from explainer.outputs.line_mode import LinePlayer
 from explainer.outputs.line_output import use_color
-from explainer.outputs.plain_text import markdown_to_text
+from explainer.outputs.plain_text import fill, markdown_to_text
 from explainer.reader.journey import Journey
 from explainer.reader.saves import SaveSlot
 from explainer.story.loader import load_story
@@ -283,3 +286,28 @@ def test_n_says_so_when_a_passage_has_no_notes(story: Story) -> None:
     output = io.StringIO()
     LinePlayer(story, input=io.StringIO("1\n1\nn\n"), output=output, errors=io.StringIO(), teacher=True).run()
     assert "There are no teacher's notes for this passage." in output.getvalue()
+
+
+_WRAPPED = ["a", "word", "longerwordthanthelineis", " ", "  ", "\t", "\n", "\r", "\x0b", "-", "a-b", "é", "漢字"]
+_WRAPPED += ["e\u0301", "\u00a0", "\u3000", "\u2003", "\x1c", "\x85", ".", "  x  ", "[a ", "``a", "IP   "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WRAPPED), max_size=60).map("".join), st.integers(min_value=1, max_value=30))
+@example("  lead and trail  ", 5)
+@example(" " * 30 + "x", 10)
+@example("x" * 30 + "   " + "y", 10)
+@example("a\tb\t\tc" * 5, 7)
+def test_lines_wrap_as_textwrap_wraps_them(text: str, width: int) -> None:
+    expected = textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
+    assert fill(text, width) == expected
+
+
+def test_the_story_wraps_as_textwrap_wraps_it() -> None:
+    for path in sorted((REPO / "scenes").glob("*.md")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            line = paragraph.replace("\n", " ")
+            for width in (20, 36, 54, 80):
+                assert fill(line, width) == textwrap.fill(
+                    line, width, break_long_words=False, break_on_hyphens=False
+                ), (path, width)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -12,6 +13,7 @@ from markdown_it.utils import OptionsDict
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import is_safe, parse, parser, shown_address, term_index
+from explainer.story.token_tree import tree_tokens
 
 
 def body_html(markdown: str, glossary: Glossary | None = None, term_link: Callable[[int], str] | None = None) -> str:
@@ -26,11 +28,27 @@ def body_html(markdown: str, glossary: Glossary | None = None, term_link: Callab
 
 def tree_html(tree: SyntaxTreeNode, term_link: Callable[[int], str] | None = None) -> str:
     """An already parsed body as HTML, as :func:`body_html` makes it (for a page that also reads its terms)."""
-    return _RENDERER.render(tree.to_tokens(), parser().options, {"term_link": term_link})
+    return _RENDERER.render(tree_tokens(tree), parser().options, {"term_link": term_link})
 
 
 class _Renderer(RendererHTML):
     """markdown-it's HTML, with links, pictures and footnotes drawn as the handout shows them."""
+
+    def renderInline(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
+        """markdown-it's, with text and plain code written in the loop, not by a rule each."""
+        rules = self.rules
+        out: list[str] = []
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind == "text":
+                out.append(escapeHtml(token.content))
+            elif kind == "code_inline" and not token.attrs:
+                out.append("<code>" + escapeHtml(token.content) + "</code>")
+            elif kind in rules:
+                out.append(rules[kind](tokens, index, options, env))
+            else:
+                out.append(self.renderToken(tokens, index, options, env))
+        return "".join(out)
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         """A web or e-mail link opens; any other target is shown as text, after the words."""

@@ -132,8 +132,12 @@ def _has_emphasis(inline: SyntaxTreeNode) -> bool:
     waiting = [inline]
     while waiting:
         node = waiting.pop()
-        if node.nester_tokens is not None and node.type in ("em", "strong", "s"):
-            return True
+        token = node.token
+        if token is None:
+            if node.type in ("em", "strong", "s"):
+                return True
+        elif token.children is None:  # text, code: nothing inside
+            continue
         waiting += node.children
     return False
 
@@ -141,15 +145,16 @@ def _has_emphasis(inline: SyntaxTreeNode) -> bool:
 def _spans(node: SyntaxTreeNode, in_table: bool, styled: bool) -> list[str]:
     out: list[str] = []
     for child in node.children:
-        kind = child.type
-        if kind == "text":
-            out.append(escape_text(child.content.replace("\n", " ")))
+        token = child.token  # set for a node of one token: most of them, read at once
+        kind = child.type if token is None else token.type
+        if token is not None and kind == "text":
+            out.append(token.content.replace("\n", " ").translate(_ESCAPED))
         elif kind == "softbreak":
             out.append("\n")
         elif kind == "hardbreak":
             out.append("\\\n")
-        elif kind == "code_inline":
-            out.append(_code_span(child.content.replace("|", "\\|") if in_table else child.content))
+        elif token is not None and kind == "code_inline":
+            out.append(_code_span(token.content.replace("|", "\\|") if in_table else token.content))
         elif kind in ("em", "strong", "s"):
             mark = {"em": "*", "strong": "**", "s": "~~"}[kind] if styled else ""
             out.append(mark + "".join(_spans(child, in_table, styled)) + mark)

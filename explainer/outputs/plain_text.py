@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 from collections.abc import Callable
@@ -102,11 +103,12 @@ def _sentence(text: str) -> str:
 def _inline(node: SyntaxTreeNode) -> str:
     parts = []
     for child in node.children:
-        kind = child.type
-        if kind == "text":  # a line break in text (from "&#10;") is a space, as in HTML
-            parts.append(make_visible(child.content.replace("\n", " ")))
-        elif kind == "code_inline":
-            parts.append(make_visible(child.content))
+        token = child.token  # set for a node of one token: most of them, read at once
+        kind = child.type if token is None else token.type
+        if token is not None and kind == "text":  # a line break in text (from "&#10;") is a space, as in HTML
+            parts.append(_visible(token.content.replace("\n", " ")))
+        elif token is not None and kind == "code_inline":
+            parts.append(_visible(token.content))
         elif kind == "softbreak":
             parts.append(" ")
         elif kind == "hardbreak":
@@ -127,11 +129,69 @@ def _inline(node: SyntaxTreeNode) -> str:
     return "".join(parts)
 
 
+def _visible(text: str) -> str:
+    """:func:`make_visible`, with no search where every character is printable already."""
+    return text if text.isprintable() else make_visible(text)
+
+
 def wrap(text: str, width: int) -> str:
     """Each line of ``text`` wrapped at ``width``, long words kept whole."""
-    return "\n".join(
-        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or "" for line in text.split("\n")
-    )
+    return "\n".join(fill(line, width) for line in text.split("\n"))
+
+
+# The white space textwrap cuts at (each becomes a space), and the other white space, which it
+# does not cut at but drops at a line's ends.
+_CUT_SPACES = str.maketrans("\t\n\x0b\x0c\r", "     ")
+_OTHER_SPACE = re.compile(r"[^\S\t\n\x0b\x0c\r ]")
+_SPACES = re.compile(" +")
+
+
+def fill(line: str, width: int) -> str:
+    """One line wrapped at ``width`` as ``textwrap.fill`` (long words and hyphens kept whole)
+    wraps it, but a line at a time with searches, not word by word: the same text."""
+    text = (line.expandtabs() if "\t" in line else line).translate(_CUT_SPACES)
+    if width <= 0 or _OTHER_SPACE.search(text):
+        return textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
+    lines: list[str] = []
+    position, end = 0, len(text)
+    while position < end:
+        if lines and text[position] == " ":  # a line after the first starts after the spaces
+            position = _after_spaces(text, position)
+            if position >= end:
+                break
+        stop = _line_end(text, position, width)
+        taken = text[position:stop].rstrip(" ")  # and ends before them
+        if taken:
+            lines.append(taken)
+        position = stop
+    return "\n".join(lines)
+
+
+def _line_end(text: str, start: int, width: int) -> int:
+    """Where the line from ``start`` ends: after the last whole word or run of spaces that fits
+    in ``width``, or after the first, however long."""
+    limit = start + width
+    if limit >= len(text):
+        return len(text)
+    space = text[limit] == " "
+    if (text[limit - 1] == " ") != space:
+        return limit  # a word or a run of spaces ends at the limit
+    if space:  # a run of spaces crosses it: the line ends before the run
+        cut = start + len(text[start:limit].rstrip(" "))
+    else:  # a word crosses it: the line ends after the spaces before it
+        cut = text.rfind(" ", start, limit) + 1 or start
+    if cut > start:
+        return cut
+    if space:  # the first run of spaces, longer than the line
+        return _after_spaces(text, start)
+    after = text.find(" ", start)
+    return after if after >= 0 else len(text)
+
+
+def _after_spaces(text: str, start: int) -> int:
+    """Where the run of spaces from ``start`` ends (``start`` if none)."""
+    spaces = _SPACES.match(text, start)
+    return spaces.end() if spaces else start
 
 
 # What a symbol says when the output cannot show it: words, never "\u2717".

@@ -3,18 +3,23 @@
 markdown-it asks every inline rule in turn at each backtick and at each piece of text after
 one: a body of 16,000 code spans is 32,000 rounds. This rule, where markdown-it's would take a
 code span, goes on to take the text after it and the code spans that follow, for as long as
-nothing but text and backticks comes, and gives the same tokens.
+nothing but text and backticks comes, and gives the same tokens. The runs of backticks are
+found once, in one search of the whole text; each code span then looks for its closing run
+among them, not in the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-_BACKTICKS = re.compile(r"`+")
+_BACKTICKS_APART = re.compile(r"(`+)")
+_new = Token.__new__
 
 
 def code_spans(backtick: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
@@ -24,38 +29,50 @@ def code_spans(backtick: Callable[[StateInline, bool], bool]) -> Callable[[State
         if silent or state.src[state.pos] != "`":
             return backtick(state, silent)
         src, maximum, level = state.src, state.posMax, state.level
-        if not state.backticksScanned:
-            state.backticks = _last_runs(src)
-            state.backticksScanned = True
+        starts, ends = _runs(state)
         last_runs: dict[int, int] = state.backticks
         terminator = state.md.inline.terminator_re
-        tokens, metas = state.tokens, state.tokens_meta
+        tokens = state.tokens
         text = [state.pending]  # text not yet in a token, as ``state.pending`` holds it
         pending_level = state.pendingLevel
         pos = state.pos
+        index = bisect_right(starts, pos) - 1  # the run of backticks ``pos`` is in
+        spans, count = 0, len(starts)
         while pos < maximum and src[pos] == "`":
-            opened = _BACKTICKS.match(src, pos, maximum)
-            assert opened is not None
-            start, pos = pos, opened.end()
+            start, pos = pos, ends[index]
+            if pos > maximum:
+                pos = maximum
             length = pos - start
-            end = _closing(src, pos, maximum, length) if last_runs.get(length, -1) >= pos else -1
-            if end < 0:  # no run of as many backticks closes it: they are text
+            index += 1
+            if index < count and ends[index] - starts[index] == length and ends[index] <= maximum:
+                closing = index  # the next run closes it, as most do
+            elif last_runs.get(length, -1) >= pos:
+                closing = _closing(starts, ends, index, maximum, length)
+            else:
+                closing = -1
+            if closing < 0:  # no run of as many backticks closes it: they are text
                 text.append(src[start:pos])
             else:
                 words = "".join(text)
-                if words:  # as ``state.push`` pushes the pending text first
-                    tokens.append(Token("text", "", 0, level=pending_level, content=words))  # no meta
-                code = _code(src[pos : end - length])
-                tokens.append(Token("code_inline", "code", 0, level=level, content=code, markup=src[start:pos]))
-                metas.append(None)
+                if words:  # as ``state.push`` pushes the pending text first (with no meta)
+                    tokens.append(_token("text", "", pending_level, words, ""))
+                code = src[pos : starts[closing]]
+                if "\n" in code:
+                    code = code.replace("\n", " ")
+                if code[:1] == " " and code[-1:] == " " and code.strip(" "):  # one space off each side
+                    code = code[1:-1]
+                tokens.append(_token("code_inline", "code", level, code, src[start:pos]))
+                spans += 1
                 pending_level = level
                 text = []
-                pos = end
+                pos = ends[closing]
+                index = closing + 1
             found = terminator.search(src, pos)  # as the text rule looks, past ``posMax`` too
             text_end = found.start() if found else maximum
             if text_end > pos:
                 text.append(src[pos:text_end])
                 pos = text_end
+        state.tokens_meta += [None] * spans
         state.pending = "".join(text)
         state.pendingLevel = pending_level
         state.pos = pos
@@ -64,29 +81,39 @@ def code_spans(backtick: Callable[[StateInline, bool], bool]) -> Callable[[State
     return rule
 
 
-def _last_runs(src: str) -> dict[int, int]:
-    """Where the last run of each length of backticks starts (markdown-it's ``_build_last_runs``)."""
-    return {run.end() - run.start(): run.start() for run in _BACKTICKS.finditer(src)}
+def _runs(state: StateInline) -> tuple[list[int], list[int]]:
+    """Where each run of backticks in the whole text starts and ends, found once; and, for
+    markdown-it's own rule, where the last run of each length starts (``state.backticks``)."""
+    runs: tuple[list[int], list[int]] | None = state.__dict__.get("_backtick_runs")
+    if runs is None:
+        pieces = _BACKTICKS_APART.split(state.src)  # text, a run, text, a run, ..., text
+        piece_ends = list(accumulate(map(len, pieces)))
+        ends = piece_ends[1::2]
+        starts = piece_ends[:-1:2]
+        runs = state.__dict__["_backtick_runs"] = (starts, ends)
+        if not state.backticksScanned:
+            state.backticks = dict(zip(map(len, pieces[1::2]), starts, strict=True))
+            state.backticksScanned = True
+    return runs
 
 
-def _closing(src: str, pos: int, maximum: int, length: int) -> int:
-    """The end of the first run of exactly ``length`` backticks from ``pos``, within ``maximum``
-    (-1 if none): a run that crosses ``maximum`` closes nothing, nor does any after it."""
-    while 0 <= (start := src.find("`", pos)) < maximum:
-        run = _BACKTICKS.match(src, start)
-        assert run is not None
-        pos = run.end()
-        if pos > maximum:
+def _closing(starts: list[int], ends: list[int], index: int, maximum: int, length: int) -> int:
+    """The first run from ``index`` on of exactly ``length`` backticks, within ``maximum`` (-1
+    if none): a run that crosses ``maximum`` closes nothing, nor does any after it."""
+    for probe in range(index, len(starts)):
+        end = ends[probe]
+        if end > maximum or starts[probe] >= maximum:
             return -1
-        if pos - start == length:
-            return pos
+        if end - starts[probe] == length:
+            return probe
     return -1
 
 
-def _code(content: str) -> str:
-    """A code span's words, as markdown-it's rule gives them."""
-    content = content.replace("\n", " ")
-    # One space off each side, unless it is all spaces.
-    if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
-        content = content[1:-1]
-    return content
+def _token(kind: str, tag: str, level: int, content: str, markup: str) -> Token:
+    """A token as ``Token(kind, tag, 0, level=level, content=content, markup=markup)`` makes
+    it, its fields set at once rather than through the dataclass's defaults."""
+    token = _new(Token)
+    token.type, token.tag, token.nesting, token.attrs, token.map = kind, tag, 0, {}, None
+    token.level, token.children, token.content, token.markup, token.info = level, None, content, markup, ""
+    token.meta, token.block, token.hidden = {}, False, False
+    return token

@@ -12,7 +12,10 @@ from collections.abc import Callable
 
 from markdown_it import helpers
 from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_core.state_core import StateCore
+from markdown_it.rules_core.text_join import _join_text_tokens
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.fragments_join import fragments_join
 from markdown_it.rules_inline.state_inline import Delimiter
 
 from explainer.story.link_labels import label_end, last_closing_bracket
@@ -149,3 +152,28 @@ def emphasis(state: StateInline, silent: bool) -> bool:
             )
         )
     return True
+
+
+def fragments_joined(state: StateInline) -> None:
+    """markdown-it's ``fragments_join``, run only where it has something to do.
+
+    It joins the text tokens that marks of emphasis and strikethrough leave side by side, and
+    counts every token's level again for the marks made tags. With no such mark (no delimiter),
+    no two text tokens are side by side and every level is as pushed: a walk over every token
+    of a paragraph of code spans for nothing.
+    """
+    if state.delimiters or any(meta["delimiters"] for meta in state.tokens_meta if meta):
+        fragments_join(state)
+
+
+def text_joined(state: StateCore) -> None:
+    """markdown-it's ``text_join`` for the inline tokens that may need it: a ``text_special``
+    token comes only from an escape ("\\") or an entity ("&"), and without one, the text tokens
+    of an inline token are joined already."""
+    for token in state.tokens:
+        if token.type == "inline" and ("\\" in token.content or "&" in token.content):
+            children = token.children or []
+            for child in children:
+                if child.children:  # a picture's words
+                    child.children = _join_text_tokens(child.children)
+            token.children = _join_text_tokens(children)

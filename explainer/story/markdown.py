@@ -12,7 +12,14 @@ from mdit_py_plugins.footnote import footnote_plugin
 from explainer.story.code_spans import code_spans
 from explainer.story.folding import nfc
 from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, TermMatch, referenced_name
-from explainer.story.linear_rules import LinearHelpers, emphasis, needing_a_closing_bracket, needing_its_words_closed
+from explainer.story.linear_rules import (
+    LinearHelpers,
+    emphasis,
+    fragments_joined,
+    needing_a_closing_bracket,
+    needing_its_words_closed,
+    text_joined,
+)
 from explainer.story.model import Term
 from explainer.story.plain_runs import plain_bracket
 from explainer.story.token_tree import token_tree
@@ -47,6 +54,8 @@ def parser() -> MarkdownIt:
     footnote = next(rule.fn for rule in markdown.inline.ruler.__rules__ if rule.name == "footnote_inline")
     markdown.inline.ruler.at("footnote_inline", needing_its_words_closed(footnote))
     markdown.inline.ruler.before("text", "plain_bracket", plain_bracket)
+    markdown.inline.ruler2.at("fragments_join", fragments_joined)
+    markdown.core.ruler.at("text_join", text_joined)
     return markdown
 
 
@@ -58,7 +67,8 @@ def parse(markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
     tokens = parser().parse(markdown)
     for token in tokens:
         if token.type == "inline" and token.children:
-            token.children = _linked(token.children, glossary)
+            plain = token.content.isascii() and "&" not in token.content
+            token.children = _linked(token.children, glossary, plain)
     return token_tree(tokens)
 
 
@@ -118,20 +128,30 @@ def footnote_label(node: SyntaxTreeNode) -> str:
     return str(int(str(node.meta.get("id", 0))) + 1)
 
 
-def _linked(children: list[Token], glossary: Glossary | None) -> list[Token]:
-    """Inline tokens with the runs of text outside links searched for terms, all in one search."""
+def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> list[Token]:
+    """Inline tokens with the runs of text outside links searched for terms, all in one search.
+
+    ``plain``: whether the source of the tokens is ASCII without an entity, so that no text
+    token needs to be made NFC.
+    """
     runs: list[tuple[int, int]] = []  # where each run of text and soft breaks starts and ends
+    texts: list[str] = []  # the text of each run, a line break for each soft break
     depth, run_start = 0, -1
     for index, token in enumerate(children):
         kind = token.type
-        if kind == "text" and not token.content.isascii():
-            token.content = nfc(token.content)
-        if depth == 0 and kind in ("text", "softbreak"):
+        if kind == "text":
+            if not plain and not token.content.isascii():
+                token.content = nfc(token.content)
+            if depth == 0 and run_start < 0:
+                run_start = index
+            continue
+        if kind == "softbreak" and depth == 0:
             if run_start < 0:
                 run_start = index
             continue
         if run_start >= 0:
             runs.append((run_start, index))
+            texts.append(_run_text(children, run_start, index))
             run_start = -1
         if kind == "link_open":
             depth += 1
@@ -139,10 +159,11 @@ def _linked(children: list[Token], glossary: Glossary | None) -> list[Token]:
             depth = max(0, depth - 1)
     if run_start >= 0:
         runs.append((run_start, len(children)))
+        texts.append(_run_text(children, run_start, len(children)))
     if glossary is None or not runs:
         return children
-    linked = _linked_runs([children[start:end] for start, end in runs], glossary)
-    if all(tokens is None for tokens in linked):
+    linked = _linked_runs(texts, glossary)
+    if linked is None:
         return children
     out: list[Token] = []
     position = 0
@@ -154,10 +175,19 @@ def _linked(children: list[Token], glossary: Glossary | None) -> list[Token]:
     return out + children[position:]
 
 
-def _linked_runs(runs: list[list[Token]], glossary: Glossary) -> list[list[Token] | None]:
-    """Runs of text and soft line breaks, their ``[[references]]`` and terms made links (``None``
-    for a run with neither, left as it is)."""
-    texts = [_run_text(run) for run in runs]
+def _linked_runs(texts: list[str], glossary: Glossary) -> list[list[Token] | None] | None:
+    """The tokens of runs of text (``texts``), their ``[[references]]`` and terms made links
+    (``None`` for a run with neither, left as it is; ``None`` for all if none has either)."""
+    if not any("[[" in text for text in texts):  # most text: terms alone, in one search
+        found = glossary.find_in_each(texts)
+        if not any(found):
+            return None
+        return [
+            [token for words, term in _found(text, matches) for token in _term_tokens(glossary, words, term, False)]
+            if matches
+            else None
+            for text, matches in zip(texts, found, strict=True)
+        ]
     # Each run as the words of its references and, between them, text to search for terms.
     layouts: list[list[tuple[str, Term | None] | int]] = []
     searched: list[str] = []
@@ -190,11 +220,11 @@ def _linked_runs(runs: list[list[Token]], glossary: Glossary) -> list[list[Token
     return linked
 
 
-def _run_text(run: list[Token]) -> str:
-    """The text of a run, a line break for each soft break."""
-    if len(run) == 1 and run[0].type == "text":
-        return run[0].content
-    return "".join("\n" if token.type == "softbreak" else token.content for token in run)
+def _run_text(children: list[Token], start: int, end: int) -> str:
+    """The text of a run of ``children``, a line break for each soft break."""
+    if end == start + 1 and children[start].type == "text":
+        return children[start].content
+    return "".join("\n" if token.type == "softbreak" else token.content for token in children[start:end])
 
 
 def _term_tokens(glossary: Glossary, words: str, term: Term | None, is_reference: bool) -> list[Token]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter, is_
+
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 
@@ -46,3 +48,36 @@ def _add_nodes(parent: SyntaxTreeNode, tokens: list[Token]) -> None:
                 _add_nodes(node, token.children)
     if openings:
         raise ValueError(f"unclosed tokens starting {openings[0][1]}")
+
+
+def tree_tokens(tree: SyntaxTreeNode) -> list[Token]:
+    """The same tokens as ``tree.to_tokens()`` gives, for a tree as :func:`token_tree` makes it.
+
+    ``to_tokens`` goes through two calls for each node to find that the inline tokens are
+    those the tree was made from; here that is seen at once, an inline token at a time.
+    """
+    tokens: list[Token] = []
+    waiting: list[SyntaxTreeNode | Token] = list(reversed(tree.children))  # still to write, the next last
+    while waiting:
+        node = waiting.pop()
+        if isinstance(node, Token):  # a closing token
+            tokens.append(node)
+            continue
+        token = node.token
+        if token is None:  # opening and closing tokens, with the nodes between
+            nester = node.nester_tokens
+            assert nester is not None
+            tokens.append(nester.opening)
+            waiting.append(nester.closing)
+            waiting += reversed(node.children)
+        elif token.children is not None and not _unchanged(node, token.children):
+            tokens += node.to_tokens()
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def _unchanged(node: SyntaxTreeNode, children: list[Token]) -> bool:
+    """Whether the nodes below ``node`` are those of ``children`` as they are, each a token."""
+    nodes = node.children
+    return len(nodes) == len(children) and all(map(is_, map(attrgetter("token"), nodes), children))

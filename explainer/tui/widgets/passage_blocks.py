@@ -131,17 +131,25 @@ class Builder:
 
     def inline_nodes(self, node: SyntaxTreeNode, out: _Inline) -> None:
         """Add the text of each inline node to ``out``, with the styles it spans."""
+        parts, spans = out.parts, out.spans
         for child in node.children:
             token = child.token  # set for a node of one token: most of them, read at once
             kind = child.type if token is None else token.type
-            if token is not None and kind == "text":
-                out.add(_shown(token.content))
+            if token is not None and kind == "text":  # text and code added here, not by a call each
+                piece = token.content
+                if not piece.isprintable() or "  " in piece:
+                    piece = _shown(piece)
+                parts.append(piece)
+                out.length += len(piece)
             elif kind == "softbreak":
                 out.add(" ")
             elif kind == "hardbreak":
                 out.add("\n")
             elif token is not None and kind == "code_inline":
-                out.add(_shown(token.content, collapse=False), ".code_inline")
+                piece = token.content if token.content.isprintable() else _shown(token.content, collapse=False)
+                spans.append(Span(out.length, out.length + len(piece), ".code_inline"))
+                parts.append(piece)
+                out.length += len(piece)
             elif kind in ("em", "strong", "s"):
                 start = out.length
                 self.inline_nodes(child, out)

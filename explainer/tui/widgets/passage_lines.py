@@ -98,6 +98,11 @@ class PassageLines:
             spans = self._spans[id(block)] = [[] for _ in range(count)]
             for begin, finish, style in block.text.spans:
                 line = max(0, bisect_right(starts, begin) - 1)
+                start, end = starts[line], ends[line]
+                if start <= begin and finish <= end:  # within one line, as most are
+                    if start < finish and begin < end:
+                        spans[line].append(Span(begin - start, finish - start, style))
+                    continue
                 while line < count and starts[line] < finish:
                     start, end = starts[line], ends[line]
                     if max(0, begin - start) < end - start:
