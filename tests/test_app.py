@@ -116,6 +116,19 @@ async def test_g_hides_and_shows_the_glossary_panel() -> None:
         assert app.focused is panel.query_one("#terms")  # g moves to the terms
 
 
+async def test_g_shows_the_glossary_on_a_narrow_screen_where_it_starts_hidden() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert "Tab here" not in screen_text(app)  # no room for it beside the text at first
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Glossary" in screen_text(app) and "Tab here" in screen_text(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Tab here" not in screen_text(app)
+
+
 async def test_back_and_forward_move_through_history() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

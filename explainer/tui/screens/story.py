@@ -142,9 +142,9 @@ class StoryScreen(Screen[None]):
     def watch_glossary_shown(self, shown: bool | None) -> None:
         # Classes on the panel, not on the screen: a class of the screen's has every widget on
         # it styled again (~90 ms beside a long passage), one of the panel's only the panel.
-        panel = self.query_one(GlossaryPanel)
-        panel.set_class(shown is None, "-if-room", update=False)
-        panel.set_class(shown is False, "-hidden")  # the two styled at once
+        # Both classes replaced at once and styled once: two calls styled nothing when the
+        # second changed nothing, and a glossary asked for on a narrow screen stayed hidden.
+        self.query_one(GlossaryPanel).set_classes("-if-room" if shown is None else "-hidden" if shown is False else "")
 
     def watch_notes_shown(self, shown: bool) -> None:
         self.set_class(shown, "-notes")
