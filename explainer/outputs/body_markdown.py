@@ -96,7 +96,7 @@ def _list(node: SyntaxTreeNode, other: bool) -> str:
 
 
 def _code_block(content: str) -> str:
-    longest = max((len(run) for run in _BACKTICKS.findall(content)), default=0) if "`" in content else 0
+    longest = _longest_backticks(content)
     fence = "`" * max(3, longest + 1)
     return f"{fence}\n{content.rstrip(chr(10))}\n{fence}" if content.strip("\n") else f"{fence}\n{fence}"
 
@@ -148,7 +148,7 @@ def _spans(node: SyntaxTreeNode, in_table: bool, styled: bool) -> list[str]:
         token = child.token  # set for a node of one token: most of them, read at once
         kind = child.type if token is None else token.type
         if token is not None and kind == "text":
-            out.append(token.content.replace("\n", " ").translate(_ESCAPED))
+            out.append(escape_text(token.content.replace("\n", " ")))
         elif kind == "softbreak":
             out.append("\n")
         elif kind == "hardbreak":
@@ -180,8 +180,13 @@ def _link(node: SyntaxTreeNode, in_table: bool, styled: bool) -> str:
     return words + after
 
 
+def _longest_backticks(content: str) -> int:
+    """The length of the longest run of backticks in ``content`` (0 without one)."""
+    return max(map(len, _BACKTICKS.findall(content)), default=0) if "`" in content else 0
+
+
 def _code_span(content: str) -> str:
-    longest = max((len(run) for run in _BACKTICKS.findall(content)), default=0) if "`" in content else 0
+    longest = _longest_backticks(content)
     ticks = "`" * (longest + 1)
     pad = " " if content[:1] in ("`", " ") or content[-1:] in ("`", " ") else ""
     return f"{ticks}{pad}{content}{pad}{ticks}"

@@ -106,9 +106,9 @@ def _inline(node: SyntaxTreeNode) -> str:
         token = child.token  # set for a node of one token: most of them, read at once
         kind = child.type if token is None else token.type
         if token is not None and kind == "text":  # a line break in text (from "&#10;") is a space, as in HTML
-            parts.append(_visible(token.content.replace("\n", " ")))
+            parts.append(make_visible(token.content.replace("\n", " ")))
         elif token is not None and kind == "code_inline":
-            parts.append(_visible(token.content))
+            parts.append(make_visible(token.content))
         elif kind == "softbreak":
             parts.append(" ")
         elif kind == "hardbreak":
@@ -127,11 +127,6 @@ def _inline(node: SyntaxTreeNode) -> str:
         else:
             parts.append(_inline(child))
     return "".join(parts)
-
-
-def _visible(text: str) -> str:
-    """:func:`make_visible`, with no search where every character is printable already."""
-    return text if text.isprintable() else make_visible(text)
 
 
 def wrap(text: str, width: int) -> str:

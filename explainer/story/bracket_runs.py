@@ -13,7 +13,6 @@ at once, as in "[a [b [c"): each "[" of it is one level deeper, the text none.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from markdown_it.rules_inline import StateInline
 
@@ -51,10 +50,9 @@ def skip_unopened_run(state: StateInline, start: int, end: int) -> int:
     return stop
 
 
-@lru_cache(maxsize=8)
 def _run(terminators: str) -> re.Pattern[str]:
     """A run of "[", each after text the text rule takes (not ``terminators``, a "[...]" class)
-    or after the one before."""
+    or after the one before (compiled once: ``re`` keeps the patterns it has compiled)."""
     return re.compile(f"(?:{terminators[:-1]}]*+\\[)++".replace("[", "[^", 1))
 
 

@@ -26,7 +26,7 @@ def make_visible(text: str) -> str:
     Tabs and line ends are kept; everything else below space becomes its Unicode
     "control picture", so no byte from a story file can drive the terminal.
     """
-    return _CONTROL.sub(_picture, text)
+    return text if text.isprintable() else _CONTROL.sub(_picture, text)  # most text: nothing to look for
 
 
 def _picture(match: re.Match[str]) -> str:

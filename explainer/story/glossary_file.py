@@ -8,8 +8,8 @@ from explainer.story.fields import Fields, Findings
 from explainer.story.files import label, read_text
 from explainer.story.folding import name_key
 from explainer.story.model import Term
-from explainer.story.passages import visible_values
-from explainer.story.yaml_reader import Located, YamlProblem, read_yaml
+from explainer.story.passages import read_visible_yaml
+from explainer.story.yaml_reader import Located, YamlProblem
 
 MAX_TERM_LENGTH = 100
 TERM_FIELDS = {"term", "definition", "aliases", "source"}
@@ -26,9 +26,7 @@ def read_glossary(findings: Findings, path: Path, inside: Path) -> tuple[Term, .
         findings.texts[path] = text
     file = label(path)
     try:
-        data = read_yaml(text)
-        if "\\" in text:  # only YAML's escapes (\e, \x1b ...) can make control characters
-            data = visible_values(data)
+        data = read_visible_yaml(text)
     except YamlProblem as trouble:
         from explainer.story.yaml_hints import explain  # only for a mistake: most stories have none
 

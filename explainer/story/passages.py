@@ -30,6 +30,13 @@ QUESTION_FIELDS = {"kind", "prompt", "role", "options", "notes"}
 QUESTION_KINDS = {kind.value: kind for kind in QuestionKind}
 
 
+def read_visible_yaml(text: str) -> Any:
+    """The YAML values of ``text``, with control characters made visible: only YAML's escapes
+    (\\e, \\x1b ...) can make one, so only text with a backslash is looked through."""
+    data = read_yaml(text)
+    return visible_values(data) if "\\" in text else data
+
+
 def visible_values(value: Any) -> Any:
     """YAML values with control characters made visible (YAML's own escapes, like \\e, among them)."""
     if isinstance(value, str):
@@ -50,9 +57,7 @@ def read_passage(
     Every field is checked even when the passage cannot be built, so that all problems show.
     """
     try:
-        data = read_yaml(front)
-        if "\\" in front:  # only YAML's escapes (\e, \x1b ...) can make control characters
-            data = visible_values(data)
+        data = read_visible_yaml(front)
     except YamlProblem as trouble:
         from explainer.story.yaml_hints import explain  # only for a mistake: most stories have none
 

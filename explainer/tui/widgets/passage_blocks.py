@@ -136,9 +136,7 @@ class Builder:
             token = child.token  # set for a node of one token: most of them, read at once
             kind = child.type if token is None else token.type
             if token is not None and kind == "text":  # text and code added here, not by a call each
-                piece = token.content
-                if not piece.isprintable() or "  " in piece:
-                    piece = _shown(piece)
+                piece = _shown(token.content)
                 parts.append(piece)
                 out.length += len(piece)
             elif kind == "softbreak":
@@ -146,7 +144,7 @@ class Builder:
             elif kind == "hardbreak":
                 out.add("\n")
             elif token is not None and kind == "code_inline":
-                piece = token.content if token.content.isprintable() else _shown(token.content, collapse=False)
+                piece = _shown(token.content, collapse=False)
                 spans.append(Span(out.length, out.length + len(piece), ".code_inline"))
                 parts.append(piece)
                 out.length += len(piece)

@@ -196,7 +196,7 @@ class PassageText(Widget):
         return super()._get_style(style)
 
     def _forget_strips(self) -> None:
-        """Render every line again when it is next drawn, as the text, styles or selection changed."""
+        """Render every line again when it is next drawn, as the text, width or styles changed."""
         self._strips.clear()
         self._link_style = None
 
