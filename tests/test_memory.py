@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SCENES
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widget import Widget
 
 from explainer.reader.saves import SaveSlot
@@ -65,3 +66,32 @@ async def test_sixty_more_passages_add_no_widgets_and_little_memory(tmp_path: Pa
     # bounds are loose, the shape is what counts: no growth with the number of passages.
     assert grown_widgets <= 10, f"{grown_widgets} more widgets alive after 60 passages"
     assert grown_memory <= 6, f"{grown_memory:.1f} MB more after 60 passages"
+
+
+def live_strips() -> int:
+    gc.collect()
+    return sum(isinstance(thing, Strip) for thing in gc.get_objects())
+
+
+async def test_dialogs_opened_and_closed_leave_none_of_their_lines_behind(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("EXPLAINER_DATA_DIR", str(tmp_path))
+    app = ExplainerApp(load_story(SCENES))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("question_mark", "m", "r"):  # help, map and the start-over question, once each
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        strips = live_strips()
+        for _ in range(10):
+            for key in ("question_mark", "m", "r"):
+                await pilot.press(key)
+                await pilot.pause()
+                assert not isinstance(app.screen, StoryScreen), f"{key} opened no screen"
+                await pilot.press("escape")
+                await pilot.pause()
+        grown = live_strips() - strips
+    # Textual kept each closed screen's drawn lines (hundreds of them per screen) through an
+    # lru_cache keyed on its widgets' style caches; the bound is loose, no growth is the point.
+    assert grown <= 200, f"{grown} more drawn lines alive after 30 screens opened and closed"

@@ -17,6 +17,7 @@ from explainer.reader.shown import passage_markdown
 from explainer.reader.teacher_notes import teacher_notes
 from explainer.story.glossary import Glossary
 from explainer.story.model import Term
+from explainer.tui.closed_screens import forget_closed_screens
 from explainer.tui.messages import ChoiceMade, TermSelected
 from explainer.tui.widgets.choice_list import ChoiceList
 from explainer.tui.widgets.glossary_panel import GlossaryPanel
@@ -87,6 +88,9 @@ class StoryScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.notes_shown = bool(getattr(self.app, "teacher", False))
         await self.show_passage()
+
+    def on_screen_resume(self) -> None:
+        forget_closed_screens()  # back from a dialog: what it drew is let go
 
     async def show_passage(self) -> None:
         """Show the journey's current passage, its choices and its terms."""
