@@ -44,18 +44,15 @@ class OneLine(Content):
 def drawn_as_is(line: Content, width: int, rules: RulesMap) -> bool:
     """Whether ``Content.render_strips`` would draw this line as it is: it fits, with nothing to wrap,
     expand, pad or align."""
-    return fits_as_is(line, width) and rules_keep_lines_as_they_are(rules)
-
-
-def fits_as_is(line: Content, width: int) -> bool:
-    """Whether a line fits in ``width`` cells with nothing in it to wrap or expand."""
     plain = line.plain
-    return bool(plain) and line.cell_length <= width and "\t" not in plain and "\n" not in plain
-
-
-def rules_keep_lines_as_they_are(rules: RulesMap) -> bool:
-    """Whether these styles draw a line that fits as it is: no padding of lines, no alignment."""
-    return not rules.get("line_pad", 0) and rules.get("text_align", "left") in ("left", "start")
+    return (
+        bool(plain)
+        and line.cell_length <= width
+        and "\t" not in plain
+        and "\n" not in plain
+        and not rules.get("line_pad", 0)
+        and rules.get("text_align", "left") in ("left", "start")
+    )
 
 
 def one_strip(line: Content, style: Style, get_style: Callable[[str | Style], Style]) -> Strip:

@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import parse
-from explainer.tui.one_line import fits_as_is, one_strip, rules_keep_lines_as_they_are
+from explainer.tui.one_line import drawn_as_is, one_strip
 from explainer.tui.widgets.passage_blocks import CLICK, Block, Builder
 from explainer.tui.widgets.passage_lines import PassageLines
 
@@ -125,8 +125,6 @@ class PassageText(Widget):
         self._strips: dict[int, Strip] = {}
         self._strips_width = 0
         self._link_style: RichStyle | None = None
-        self._lines_kept_as_they_are: bool | None = None
-        """Whether the styles draw a line that fits as it is, read once for the lines drawn."""
 
     def update(self, markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
         """Show new Markdown, with the glossary's terms (if given) as links.
@@ -181,9 +179,7 @@ class PassageText(Widget):
         else:
             selection_style = None
         line, rules = lines.line(y), cast(RulesMap, self.styles)
-        if self._lines_kept_as_they_are is None:  # two style rules, slow to look up at every line
-            self._lines_kept_as_they_are = rules_keep_lines_as_they_are(rules)
-        if selection is None and self._lines_kept_as_they_are and fits_as_is(line, width):
+        if selection is None and drawn_as_is(line, width, rules):
             strip = one_strip(line, style, self._get_style)
         else:
             options = RenderOptions(self._get_style, rules, selection, selection_style)
@@ -203,7 +199,6 @@ class PassageText(Widget):
         """Render every line again when it is next drawn, as the text, width or styles changed."""
         self._strips.clear()
         self._link_style = None
-        self._lines_kept_as_they_are = None
 
     def notify_style_update(self) -> None:
         self._forget_strips()
