@@ -5,7 +5,7 @@ from __future__ import annotations
 from operator import attrgetter
 
 from textual import on
-from textual.command import Command, CommandInput, CommandList, CommandPalette
+from textual.command import Command, CommandList, CommandPalette
 from textual.content import Content
 from textual.style import Style
 from textual.widgets import OptionList
@@ -48,9 +48,6 @@ class StoryPalette(CommandPalette):
         # Hits are plain text, never links: no link style to work out (from every widget around
         # the list) for each hit drawn.
         self.query_one(CommandList).auto_links = False
-        # The search box has no validators: checked at each letter typed, it is only ever valid,
-        # and the check restyles the box (its "-valid" class set again) at every letter.
-        self.query_one(CommandInput).validate_on = set()
 
     def _refresh_command_list(self, command_list: CommandList, commands: list[Command], clear_current: bool) -> None:
         if self._opened is not None:
