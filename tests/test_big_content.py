@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from conftest import benchmark_module, screen_once_shown, screen_text
 
 from explainer.story.loader import load_story
@@ -75,10 +76,13 @@ async def _toggle_costs(folder: Path, keys: list[str]) -> float:
     return best
 
 
-async def test_a_100_kb_passage_draws_only_what_is_on_screen_and_reaches_its_last_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_a_100_kb_passage_draws_only_what_is_on_screen_and_reaches_its_last_line(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
     story = load_story(synthetic.write_big_story(tmp_path / "big", terms=300))
     app = ExplainerApp(story)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("end", "1")
         await pilot.pause(0.3)

@@ -61,6 +61,21 @@ class TermList(OptionList, LaidOutOnce):
         finally:
             self._replacing = False
 
+    def foresee_scrollbar(self, room: int) -> None:
+        """Show or hide the scrollbar now, for the layout to come, when the list will have ``room`` rows.
+
+        Textual finds out whether the list overflows from the layout, and shows its scrollbar by
+        laying the screen out and drawing it again, a frame later. When every name is one row,
+        and the room the panel leaves the list is known, the layout to come places it at once.
+        """
+        width = self.scrollable_content_region.width
+        if room <= 0 or not width or not self._all_fit(width) or self.styles.overflow_y != "auto":
+            return
+        shown = len(self._lengths) > room
+        if shown != self.show_vertical_scrollbar:
+            self.set_reactive(TermList.show_vertical_scrollbar, shown)
+            self.vertical_scrollbar.display = shown
+
     def _scroll_update(self, virtual_size: Size) -> None:
         if not self._replacing:
             super()._scroll_update(virtual_size)
@@ -162,6 +177,16 @@ class GlossaryPanel(Vertical, LaidOutOnce):
         if hint != self._hint:  # a new hint lays the panel out again: only when it says something else
             self._hint = hint
             self._hint_line.update(Text(hint, style="italic"))
+        self._foresee_scrollbar()
+
+    def _foresee_scrollbar(self) -> None:
+        """Tell the list how many rows it will have: as many as its terms, down to the hint under it."""
+        terms, hint = self._term_list, self._hint_line
+        if not terms.region.width or not hint.region:
+            return  # not laid out yet: the first layout finds out
+        size = hint.content_region.size
+        hint_rows = hint.get_content_height(size, self.app.size, size.width) + hint.styles.margin.top
+        terms.foresee_scrollbar(self.content_region.bottom - terms.region.y - hint_rows)
 
     def highlight(self, term: Term) -> None:
         """Highlight a term in the list, if this passage has it."""
