@@ -470,7 +470,7 @@ def main() -> int:
     if "reload" in parts:
         measure_reload(sections["reload"], folder, runs=5 if args.quick else 15)
     if "startup" in parts:
-        measure_startup(sections["startup"], folder, runs=3 if args.quick else 9)
+        measure_startup(sections["startup"], folder, runs=3 if args.quick else 15)
     if "keys" in parts:
         measure_keypress(sections["keys"], folder, transitions=40 if args.quick else 200)
     if "terminal" in parts:

@@ -37,8 +37,8 @@ class LiveReload:
         screen = self.app.story_screen
         if screen is None:
             return
-        # Below the reading column, above the keys (docked to the bottom).
-        await screen.mount(self.panel, after=screen.query_one("#main"))
+        # Below the reading column, above the keys: split off the screen's bottom after them.
+        await screen.mount(self.panel)
         self.panel.show_problems(reload_story(self.folder).problems, loaded=True, folder=self.prefix)
 
     async def poll(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -14,7 +13,6 @@ from textual.widgets import OptionList
 from explainer.reader.journey import Journey
 from explainer.reader.shape import StoryShape
 from explainer.reader.shown import passage_markdown
-from explainer.reader.teacher_notes import teacher_notes
 from explainer.story.glossary import Glossary
 from explainer.story.model import Term
 from explainer.tui.closed_screens import forget_closed_screens
@@ -73,17 +71,19 @@ class StoryScreen(Screen[None]):
         """The passages whose answer key the teacher has revealed while the quiz was open."""
 
     def compose(self) -> ComposeResult:
+        # The bars take the top and bottom rows (split off in the CSS) and the panels sit side
+        # by side in the screen itself: no container that only covers the screen again, to be
+        # laid out and drawn under them at every frame.
         yield WhereBar(id="where")
-        with Horizontal(id="main"):
-            with ReadingColumn(id="reading"):
-                yield PassageView(self.glossary, id="passage")
-                yield ChoiceList(id="choices")
-            if self.teacher:  # a student's screen never holds a note
-                from explainer.tui.widgets.notes_panel import NotesPanel
-
-                yield NotesPanel(id="notes")
-            yield GlossaryPanel(id="glossary", classes="-if-room")  # as glossary_shown starts
         yield KeysBar()
+        with ReadingColumn(id="reading"):
+            yield PassageView(self.glossary, id="passage")
+            yield ChoiceList(id="choices")
+        if self.teacher:  # a student's screen never holds a note
+            from explainer.tui.widgets.notes_panel import NotesPanel
+
+            yield NotesPanel(id="notes")
+        yield GlossaryPanel(id="glossary", classes="-if-room")  # as glossary_shown starts
 
     async def on_mount(self) -> None:
         self.notes_shown = bool(getattr(self.app, "teacher", False))
@@ -134,6 +134,7 @@ class StoryScreen(Screen[None]):
     def _show_notes(self, left: int | None = None) -> None:
         if not self.teacher:
             return  # a student's screen never holds a note
+        from explainer.reader.teacher_notes import teacher_notes
         from explainer.tui.widgets.notes_panel import NotesPanel
 
         notes = teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed)
@@ -168,6 +169,8 @@ class StoryScreen(Screen[None]):
         return True
 
     def _key_hidden(self) -> bool:
+        from explainer.reader.teacher_notes import teacher_notes  # only in teacher mode
+
         return teacher_notes(self.journey, self.journey.passage.id in self.keys_revealed).key_hidden
 
     def action_reveal_key(self) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markdown_it.tree import SyntaxTreeNode
 from textual.content import Content, Span
 
 from explainer.story.files import make_visible
 from explainer.story.markdown import footnote_label, is_safe, plain_words, shown_address, term_index
-from explainer.tui.widgets.passage_table import Table
+
+if TYPE_CHECKING:
+    from explainer.tui.widgets.passage_table import Table
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _BULLETS = ("•", "◦", "▪")
@@ -111,6 +114,8 @@ class Builder:
 
     def table(self, node: SyntaxTreeNode, first: Content, rest: Content) -> None:
         """A table, laid out when the width is known."""
+        from explainer.tui.widgets.passage_table import Table  # most passages have none
+
         rows: list[list[Content]] = []
         aligns: list[str] = []
         for section in node.children:

@@ -15,6 +15,7 @@ class ProblemsPanel(Static):
 
     DEFAULT_CSS = """
     ProblemsPanel {
+        split: bottom;  /* above the keys, which are split off the screen's bottom row first */
         width: 100%;
         height: auto;
         max-height: 10;
