@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explainer.checks.check import check_story, reading_grade
-from explainer.checks.passage_words import explanation_text, plain_prose
+from explainer.checks.passage_words import countable_prose, explanation_markdown, explanation_text, plain_prose
+from explainer.checks.reading_grade import prose_counts
 from explainer.cli import main
 from explainer.reader.journey import Journey
 from explainer.story.loader import load_story
@@ -408,3 +409,27 @@ def test_pieces_read_together_read_as_each_alone(pieces: list[str]) -> None:
     # So a passage's pieces, and a section's passages, are made plain in one call.
     alone = " ".join(text for piece in pieces if (text := plain_prose(piece)))
     assert plain_prose("\n\n".join(pieces)) == alone
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_PARAGRAPH_PIECES, max_size=40),
+        st.lists(_MARKDOWN_PIECES, max_size=40),
+        st.lists(st.one_of(_MARKDOWN_PIECES, st.text(max_size=4)), max_size=30),
+    ).map("".join)
+)
+def test_prose_counted_as_it_is_reads_as_plain_prose_does(markdown: str) -> None:
+    # The checks count words and sentences without making the spaces single first.
+    assert prose_counts(countable_prose(markdown)) == prose_counts(plain_prose(markdown))
+
+
+@pytest.mark.parametrize("folder", [REPO / "scenes", *sorted(p for p in STORIES.iterdir() if any(p.glob("*.md")))])
+def test_every_shipped_passage_counts_as_its_plain_prose_does(folder: Path) -> None:
+    from explainer.story.loader import read_story
+
+    story, _ = read_story(folder)
+    assert story is not None
+    for passage in story.passages.values():
+        markdown = explanation_markdown(passage)
+        assert prose_counts(countable_prose(markdown)) == prose_counts(plain_prose(markdown)), passage.id

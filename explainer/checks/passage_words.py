@@ -78,7 +78,7 @@ def read_texts(passages: Sequence[Passage], glossary: Glossary) -> TextFacts:
             prose = "\n\n".join(map(explanation_markdown, members))
             if "TODO" in prose:
                 facts.unwritten.add(key)
-            facts.prose[key] = prose_counts(plain_prose(prose))
+            facts.prose[key] = prose_counts(countable_prose(prose))
     except ImportError as error:  # pyphen (which textstat needs) missing
         facts.no_grader = str(error)
     return facts
@@ -111,26 +111,45 @@ def explanation_markdown(passage: Passage) -> str:
 
 def plain_prose(markdown: str) -> str:
     """Markdown as plain sentences: markup gone, each paragraph, item and heading a sentence."""
+    return " ".join(_sentences(markdown, tidy=True))
+
+
+def countable_prose(markdown: str) -> str:
+    """:func:`plain_prose` with the spaces inside each sentence left as they were.
+
+    Counting words and sentences reads any run of spaces and line breaks as one space, so its
+    counts are those of :func:`plain_prose`, without making every word a string of its own.
+    """
+    return " ".join(_sentences(markdown, tidy=False))
+
+
+def _sentences(markdown: str, tidy: bool) -> list[str]:
+    """Each paragraph, item and heading, plain and ended as a sentence; spaces made single if ``tidy``."""
     if _BLOCK_MARKUP.search("\n" + markdown):
-        units = [" ".join(" ".join(lines).split()) for lines in _prose_units(markdown)]
+        units = [" ".join(lines) for lines in _prose_units(markdown)]
     else:  # the usual text: paragraphs, with no headings, lists, quotes or rules
-        units = [" ".join(paragraph.split()) for paragraph in _PARAGRAPH_BREAK.split(markdown)]
+        units = _PARAGRAPH_BREAK.split(markdown)
+    units = [" ".join(unit.split()) for unit in units] if tidy else [unit.strip() for unit in units]
     if "[[" in markdown or "](" in markdown or _EMPHASIS_CHARS.search(markdown):
-        units = [_without_markup(unit) for unit in units]
-    return " ".join(unit if unit[-1] in ".!?" else unit + "." for unit in units if unit and _WORD.search(unit))
+        units = [_without_markup(unit, tidy) for unit in units]
+    return [unit if unit[-1] in ".!?" else unit + "." for unit in units if unit and _WORD.search(unit)]
 
 
-def _without_markup(text: str) -> str:
+def _without_markup(text: str, tidy: bool) -> str:
     """One paragraph, item or heading with references, links and emphasis made plain."""
     plain = text
     # Each substitution only where its markup can be.
     if "[[" in plain:
         plain = TERM_REFERENCE.sub(_first_group, plain)
     if "](" in plain:
+        if "\n" in plain:  # a link lies on one line once the lines are joined
+            plain = " ".join(plain.split())
         plain = _LINK.sub(_first_group, plain)
     if _EMPHASIS_CHARS.search(plain):
         plain = _EMPHASIS.sub("", plain)
-    return text if plain is text else " ".join(plain.split())
+    if plain is text:
+        return text
+    return " ".join(plain.split()) if tidy else plain.strip()
 
 
 def _prose_units(markdown: str) -> list[list[str]]:

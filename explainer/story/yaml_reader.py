@@ -47,6 +47,7 @@ class YamlProblem(Exception):
 class Located(dict[str, Any]):
     """A YAML mapping that remembers its own line and the line of each key."""
 
+    __slots__ = ("line", "key_lines")
     line: int
     key_lines: dict[str, int]
 
@@ -58,6 +59,7 @@ class Located(dict[str, Any]):
 class LocatedList(list[Any]):
     """A YAML sequence that remembers the line of each item."""
 
+    __slots__ = ("line", "item_lines")
     line: int
     item_lines: list[int]
 
