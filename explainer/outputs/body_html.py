@@ -8,12 +8,11 @@ from typing import Any
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 from markdown_it.utils import OptionsDict
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import is_safe, parse, parser, shown_address, term_index
-from explainer.story.token_tree import tree_tokens
+from explainer.story.token_tree import Tree
 
 
 def body_html(markdown: str, glossary: Glossary | None = None, term_link: Callable[[int], str] | None = None) -> str:
@@ -26,9 +25,9 @@ def body_html(markdown: str, glossary: Glossary | None = None, term_link: Callab
     return tree_html(parse(markdown, glossary), term_link)
 
 
-def tree_html(tree: SyntaxTreeNode, term_link: Callable[[int], str] | None = None) -> str:
+def tree_html(tree: Tree, term_link: Callable[[int], str] | None = None) -> str:
     """An already parsed body as HTML, as :func:`body_html` makes it (for a page that also reads its terms)."""
-    return _RENDERER.render(tree_tokens(tree), parser().options, {"term_link": term_link})
+    return _RENDERER.render(tree.tokens, parser().options, {"term_link": term_link})
 
 
 class _Renderer(RendererHTML):

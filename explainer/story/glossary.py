@@ -10,7 +10,7 @@ from explainer.story.folding import folded_with_offsets, name_key, nfc
 from explainer.story.model import Passage, Term
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    from explainer.story.token_tree import Tree
 
 TERM_LINK_PREFIX = "term:"
 # An author's explicit term reference: [[Term]] or [[shown words|Term]].
@@ -119,7 +119,7 @@ class Glossary:
             found.setdefault(term_match.term.name, term_match.term)
         return list(found.values())
 
-    def terms_of(self, passage: Passage, markdown: str, tree: SyntaxTreeNode | None = None) -> list[Term]:
+    def terms_of(self, passage: Passage, markdown: str, tree: Tree | None = None) -> list[Term]:
         """The terms of a passage shown as ``markdown``: those linked in its text, then those it lists.
 
         ``tree``: ``markdown`` already parsed with this glossary, when the caller has it.

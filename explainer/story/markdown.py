@@ -6,7 +6,6 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
 from explainer.story.code_spans import code_spans
@@ -22,7 +21,7 @@ from explainer.story.linear_rules import (
 )
 from explainer.story.model import Term
 from explainer.story.plain_runs import plain_bracket
-from explainer.story.token_tree import token_tree
+from explainer.story.token_tree import Item, Tree, all_tokens, inside, token_tree
 
 # The only link targets any output follows; others are shown as the text they are.
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -59,7 +58,7 @@ def parser() -> MarkdownIt:
     return markdown
 
 
-def parse(markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
+def parse(markdown: str, glossary: Glossary | None = None) -> Tree:
     """The tree of ``markdown``, with each glossary term (and ``[[reference]]``) in its text a term link.
 
     Terms are found only in text: never in code, link targets, or the words of a link.
@@ -96,36 +95,33 @@ def shown_address(href: str, words: str) -> str:
     return href
 
 
-def linked_terms(tree: SyntaxTreeNode, glossary: Glossary) -> list[Term]:
+def linked_terms(tree: Tree, glossary: Glossary) -> list[Term]:
     """The glossary terms linked in a parsed text, each once: ``[[references]]`` first, then the
     terms found, each in order of first use."""
     referenced: dict[str, Term] = {}
     found: dict[str, Term] = {}
-    waiting = [tree]  # nodes still to look in, the next last: in the order of the text
-    while waiting:
-        node = waiting.pop()
-        opening = node.nester_tokens.opening if node.nester_tokens is not None else None
-        if opening is not None and opening.type == "link_open":
-            index = term_index(str(opening.attrs.get("href", "")))
+    for token in all_tokens(tree.tokens):
+        if token.type == "link_open":
+            index = term_index(str(token.attrs.get("href", "")))
             if index is not None and index < len(glossary.terms):
                 term = glossary.by_index(index)
-                (referenced if opening.meta.get("reference") else found).setdefault(term.name, term)
-        waiting += reversed(node.children)
+                (referenced if token.meta.get("reference") else found).setdefault(term.name, term)
     return list({**referenced, **found}.values())
 
 
-def plain_words(node: SyntaxTreeNode) -> str:
-    """The text of an inline node and all inside it, without any markup."""
-    if node.type in ("text", "code_inline"):
-        return node.content
-    if node.type in ("softbreak", "hardbreak"):
+def plain_words(item: Item) -> str:
+    """The text of an inline node or token and all inside it, without any markup."""
+    kind = item.type
+    if kind in ("text", "code_inline"):
+        return item.content
+    if kind in ("softbreak", "hardbreak"):
         return " "
-    return "".join(plain_words(child) for child in node.children)
+    return "".join(map(plain_words, inside(item)))
 
 
-def footnote_label(node: SyntaxTreeNode) -> str:
+def footnote_label(item: Item) -> str:
     """The number a footnote (or a reference to one) is shown with, from 1."""
-    return str(int(str(node.meta.get("id", 0))) + 1)
+    return str(int(str(item.meta.get("id", 0))) + 1)
 
 
 def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> list[Token]:
