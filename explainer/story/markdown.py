@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -130,7 +131,8 @@ def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> li
     ``plain``: whether the source of the tokens is ASCII without an entity, so that no text
     token needs to be made NFC.
     """
-    runs: list[tuple[int, int]] = []  # where each run of text and soft breaks starts and ends
+    starts: list[int] = []  # where each run of text and soft breaks starts
+    ends: list[int] = []  # and where it ends
     texts: list[str] = []  # the text of each run, a line break for each soft break
     depth, run_start = 0, -1
     for index, token in enumerate(children):
@@ -146,24 +148,31 @@ def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> li
                 run_start = index
             continue
         if run_start >= 0:
-            runs.append((run_start, index))
-            texts.append(_run_text(children, run_start, index))
+            starts.append(run_start)
+            ends.append(index)
+            first = children[run_start]  # most runs: one text token, its text read at once
+            texts.append(
+                first.content
+                if index == run_start + 1 and first.type == "text"
+                else _run_text(children, run_start, index)
+            )
             run_start = -1
         if kind == "link_open":
             depth += 1
         elif kind == "link_close":
             depth = max(0, depth - 1)
     if run_start >= 0:
-        runs.append((run_start, len(children)))
+        starts.append(run_start)
+        ends.append(len(children))
         texts.append(_run_text(children, run_start, len(children)))
-    if glossary is None or not runs:
+    if glossary is None or not texts:
         return children
     linked = _linked_runs(texts, glossary)
     if linked is None:
         return children
     out: list[Token] = []
     position = 0
-    for (start, end), tokens in zip(runs, linked, strict=True):
+    for start, end, tokens in zip(starts, ends, linked, strict=True):
         if tokens is not None:
             out += children[position:start]
             out += tokens
@@ -174,7 +183,7 @@ def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> li
 def _linked_runs(texts: list[str], glossary: Glossary) -> list[list[Token] | None] | None:
     """The tokens of runs of text (``texts``), their ``[[references]]`` and terms made links
     (``None`` for a run with neither, left as it is; ``None`` for all if none has either)."""
-    if not any("[[" in text for text in texts):  # most text: terms alone, in one search
+    if "[[" not in "\n".join(texts):  # most text: terms alone, in one search
         found = glossary.find_in_each(texts)
         if not any(found):
             return None
@@ -232,7 +241,7 @@ def _term_tokens(glossary: Glossary, words: str, term: Term | None, is_reference
     return [opening, *_text_tokens(words), Token("link_close", "a", -1)]
 
 
-def _found(text: str, matches: list[TermMatch]) -> list[tuple[str, Term | None]]:
+def _found(text: str, matches: Sequence[TermMatch]) -> list[tuple[str, Term | None]]:
     """Text cut into plain pieces and the terms ``matches`` finds in it."""
     pieces: list[tuple[str, Term | None]] = []
     position = 0
