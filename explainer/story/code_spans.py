@@ -38,9 +38,9 @@ def code_spans(backtick: Callable[[StateInline, bool], bool]) -> Callable[[State
         starts, ends, others = _runs(state)
         last_runs: dict[int, int] = state.backticks
         tokens = state.tokens
-        text = [state.pending]  # text not yet in a token, as ``state.pending`` holds it
+        pending = state.pending  # text before, not yet in a token
         pending_level = state.pendingLevel
-        pos = state.pos
+        pos = text_from = state.pos  # the text taken here runs on from ``text_from`` to ``pos``
         index = bisect_right(starts, pos) - 1  # the run of backticks ``pos`` is in
         other = bisect_left(others, pos)  # the next other character that ends text
         spans, count, other_count = 0, len(starts), len(others)
@@ -57,10 +57,8 @@ def code_spans(backtick: Callable[[StateInline, bool], bool]) -> Callable[[State
                 closing = _closing(starts, ends, index, maximum, length)
             else:
                 closing = -1
-            if closing < 0:  # no run of as many backticks closes it: they are text
-                text.append(src[start:pos])
-            else:
-                words = "".join(text)
+            if closing >= 0:  # else no run of as many backticks closes it: they are text
+                words = pending + src[text_from:start] if pending else src[text_from:start]
                 if words:  # as ``state.push`` pushes the pending text first (with no meta)
                     tokens.append(_token("text", "", pending_level, words, ""))
                 code = src[pos : starts[closing]]
@@ -70,9 +68,8 @@ def code_spans(backtick: Callable[[StateInline, bool], bool]) -> Callable[[State
                     code = code[1:-1]
                 tokens.append(_token("code_inline", "code", level, code, src[start:pos]))
                 spans += 1
-                pending_level = level
-                text = []
-                pos = ends[closing]
+                pending_level, pending = level, ""
+                pos = text_from = ends[closing]
                 index = closing + 1
             # The text after it ends where the text rule would end it: at the next character
             # that ends text, past ``posMax`` too (a backtick, or one of ``others``).
@@ -87,10 +84,9 @@ def code_spans(backtick: Callable[[StateInline, bool], bool]) -> Callable[[State
                 if text_end == beyond:
                     text_end = maximum
             if text_end > pos:
-                text.append(src[pos:text_end])
                 pos = text_end
         state.tokens_meta += [None] * spans
-        state.pending = "".join(text)
+        state.pending = pending + src[text_from:pos]
         state.pendingLevel = pending_level
         state.pos = pos
         return True

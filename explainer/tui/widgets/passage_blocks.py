@@ -14,6 +14,8 @@ from explainer.tui.widgets.passage_table import Table
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _BULLETS = ("•", "◦", "▪")
+# A span made as ``Span(start, end, style)`` makes it, without the call that unpacks the three.
+_span = tuple.__new__
 CLICK = "@click="
 """How a link's span names what clicking it does: ``@click=link(3)``, made a style when drawn."""
 
@@ -130,21 +132,23 @@ class Builder:
     def inline_nodes(self, node: Item, out: _Inline) -> None:
         """Add the text of each inline node to ``out``, with the styles it spans."""
         parts, spans = out.parts, out.spans
+        length = out.length  # kept here while text and code are added, in ``out`` for the rest
         for child in inside(node):
             kind = child.type
-            if kind == "text":  # text and code added here, not by a call each
-                piece = _shown(child.content)
+            if kind == "text" or kind == "code_inline":  # added here, not by a call each
+                piece = child.content
+                if not piece.isprintable() or (kind == "text" and "  " in piece):
+                    piece = _shown(piece, collapse=kind == "text")
                 parts.append(piece)
-                out.length += len(piece)
-            elif kind == "softbreak":
+                if kind == "code_inline":
+                    spans.append(_span(Span, (length, length + len(piece), ".code_inline")))
+                length += len(piece)
+                continue
+            out.length = length
+            if kind == "softbreak":
                 out.add(" ")
             elif kind == "hardbreak":
                 out.add("\n")
-            elif kind == "code_inline":
-                piece = _shown(child.content, collapse=False)
-                spans.append(Span(out.length, out.length + len(piece), ".code_inline"))
-                parts.append(piece)
-                out.length += len(piece)
             elif kind in ("em", "strong", "s"):
                 start = out.length
                 self.inline_nodes(child, out)
@@ -157,6 +161,8 @@ class Builder:
                 out.add(f"[{footnote_label(child)}]", ".footnote")
             else:
                 self.inline_nodes(child, out)
+            length = out.length
+        out.length = length
 
     def link(self, node: Item, out: _Inline) -> None:
         """A link: its words, then its address; clickable only when its target is safe."""
