@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import balance_pairs, strikethrough
+from markdown_it.rules_inline import emphasis as emphasis_pairs
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -18,6 +20,7 @@ from explainer.story.linear_rules import (
     fragments_joined,
     needing_a_closing_bracket,
     needing_its_words_closed,
+    nested_walk_where_opened,
     text_joined,
 )
 from explainer.story.model import Term
@@ -55,6 +58,13 @@ def parser() -> MarkdownIt:
     markdown.inline.ruler.at("footnote_inline", needing_its_words_closed(footnote))
     markdown.inline.ruler.before("text", "plain_bracket", plain_bracket)
     markdown.inline.ruler2.at("fragments_join", fragments_joined)
+    for name, top_level in (
+        ("balance_pairs", balance_pairs.processDelimiters),
+        ("strikethrough", strikethrough._postProcess),
+        ("emphasis", emphasis_pairs._postProcess),
+    ):
+        pairing = next(rule.fn for rule in markdown.inline.ruler2.__rules__ if rule.name == name)
+        markdown.inline.ruler2.at(name, nested_walk_where_opened(pairing, top_level))
     markdown.core.ruler.at("text_join", text_joined)
     return markdown
 
