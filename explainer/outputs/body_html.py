@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
@@ -30,19 +29,24 @@ def tree_html(tree: Tree, term_link: Callable[[int], str] | None = None) -> str:
     return _RENDERER.render(tree.tokens, parser().options, {"term_link": term_link})
 
 
+# What markdown-it's ``escapeHtml`` escapes: "&", "<", ">" and '"'.
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
 class _Renderer(RendererHTML):
     """markdown-it's HTML, with links, pictures and footnotes drawn as the handout shows them."""
 
     def renderInline(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
-        """markdown-it's, with text and plain code written in the loop, not by a rule each."""
+        """markdown-it's, with text and plain code written in the loop, not by a rule each, and
+        escaped as its ``escapeHtml`` escapes them, in one pass over the text, not four."""
         rules = self.rules
         out: list[str] = []
         for index, token in enumerate(tokens):
             kind = token.type
             if kind == "text":
-                out.append(escapeHtml(token.content))
+                out.append(token.content.translate(_HTML_ESCAPES))
             elif kind == "code_inline" and not token.attrs:
-                out.append("<code>" + escapeHtml(token.content) + "</code>")
+                out.append("<code>" + token.content.translate(_HTML_ESCAPES) + "</code>")
             elif kind in rules:
                 out.append(rules[kind](tokens, index, options, env))
             else:

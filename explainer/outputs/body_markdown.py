@@ -182,6 +182,8 @@ def _longest_backticks(content: str) -> int:
 
 
 def _code_span(content: str) -> str:
+    if "`" not in content and content[:1] != " " and content[-1:] != " ":  # most code: one backtick, no pad
+        return "`" + content + "`"
     longest = _longest_backticks(content)
     ticks = "`" * (longest + 1)
     pad = " " if content[:1] in ("`", " ") or content[-1:] in ("`", " ") else ""
