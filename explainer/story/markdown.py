@@ -58,6 +58,7 @@ def parser() -> MarkdownIt:
     markdown.inline.ruler.at("footnote_inline", needing_its_words_closed(footnote))
     markdown.inline.ruler.before("text", "plain_bracket", plain_bracket)
     markdown.inline.ruler2.at("fragments_join", fragments_joined)
+    # Each pairing rule with markdown-it's own pairing of one list of delimiters, for its top level.
     for name, top_level in (
         ("balance_pairs", balance_pairs.processDelimiters),
         ("strikethrough", strikethrough._postProcess),
