@@ -12,7 +12,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from explainer.story.code_spans import code_spans
-from explainer.story.folding import nfc
 from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, TermMatch, referenced_name
 from explainer.story.linear_rules import (
     LinearHelpers,
@@ -25,6 +24,7 @@ from explainer.story.linear_rules import (
 )
 from explainer.story.model import Term
 from explainer.story.plain_runs import plain_bracket
+from explainer.story.text_runs import text_runs
 from explainer.story.token_tree import Item, Tree, all_tokens, inside, token_tree
 
 # The only link targets any output follows; others are shown as the text they are.
@@ -142,40 +142,7 @@ def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> li
     ``plain``: whether the source of the tokens is ASCII without an entity, so that no text
     token needs to be made NFC.
     """
-    starts: list[int] = []  # where each run of text and soft breaks starts
-    ends: list[int] = []  # and where it ends
-    texts: list[str] = []  # the text of each run, a line break for each soft break
-    depth, run_start = 0, -1
-    for index, token in enumerate(children):
-        kind = token.type
-        if kind == "text":
-            if not plain and not token.content.isascii():
-                token.content = nfc(token.content)
-            if depth == 0 and run_start < 0:
-                run_start = index
-            continue
-        if kind == "softbreak" and depth == 0:
-            if run_start < 0:
-                run_start = index
-            continue
-        if run_start >= 0:
-            starts.append(run_start)
-            ends.append(index)
-            first = children[run_start]  # most runs: one text token, its text read at once
-            texts.append(
-                first.content
-                if index == run_start + 1 and first.type == "text"
-                else _run_text(children, run_start, index)
-            )
-            run_start = -1
-        if kind == "link_open":
-            depth += 1
-        elif kind == "link_close":
-            depth = max(0, depth - 1)
-    if run_start >= 0:
-        starts.append(run_start)
-        ends.append(len(children))
-        texts.append(_run_text(children, run_start, len(children)))
+    starts, ends, texts = text_runs(children, plain)
     if glossary is None or not texts:
         return children
     linked = _linked_runs(texts, glossary)
@@ -234,13 +201,6 @@ def _linked_runs(texts: list[str], glossary: Glossary) -> list[list[Token] | Non
                 tokens += _term_tokens(glossary, *part, is_reference=True)
         linked.append(tokens)
     return linked
-
-
-def _run_text(children: list[Token], start: int, end: int) -> str:
-    """The text of a run of ``children``, a line break for each soft break."""
-    if end == start + 1 and children[start].type == "text":
-        return children[start].content
-    return "".join("\n" if token.type == "softbreak" else token.content for token in children[start:end])
 
 
 def _term_tokens(glossary: Glossary, words: str, term: Term | None, is_reference: bool) -> list[Token]:
