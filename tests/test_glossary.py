@@ -8,6 +8,7 @@ from explainer.outputs.plain_text import markdown_to_text
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import parse, plain_words
 from explainer.story.model import Term
+from explainer.story.token_tree import Item, inside
 
 TERMS = (
     Term("Chinese Communist Party", "The ruling party.", aliases=("CCP", "Communist Party")),
@@ -54,9 +55,12 @@ def test_terms_in_lists_each_term_once_in_order_of_first_use() -> None:
 def links(markdown: str, glossary: Glossary) -> list[tuple[str, str]]:
     """The words and target of every link in the parsed Markdown, in order."""
     found = []
-    for node in parse(markdown, glossary).walk():
+    waiting: list[Item] = [parse(markdown, glossary)]
+    while waiting:  # the nodes still to look in, the next last
+        node = waiting.pop()
         if node.type == "link":
             found.append((plain_words(node), str(node.attrs["href"])))
+        waiting += reversed(inside(node))
     return found
 
 
@@ -150,7 +154,9 @@ def test_texts_searched_at_once_find_what_each_finds_alone() -> None:
     texts = ["", "IP", "address", "IP address", "ccp CCP", "Party", "", "C#", "ß-STRASSE x", "xParty", "Party"]
     texts += ["Chinese\ncommunist party", "İ", "ﬁ Party", "a_Party", "Party_b", "C#", "#"]
     alone = [glossary.find(text) for text in texts]
-    assert glossary.find_in_each(texts) == alone
+    assert [list(found) for found in glossary.find_in_each(texts)] == alone
     assert sum(map(len, alone)) >= 9  # terms at the start, the end and the whole of a text
     holding_the_break = ["Party\x00Party", "Party"]  # not from markdown-it, which makes NUL U+FFFD
-    assert glossary.find_in_each(holding_the_break) == [glossary.find(text) for text in holding_the_break]
+    assert [list(found) for found in glossary.find_in_each(holding_the_break)] == [
+        glossary.find(text) for text in holding_the_break
+    ]

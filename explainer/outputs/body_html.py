@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 from markdown_it.utils import OptionsDict
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import is_safe, parse, parser, shown_address, term_index
-from explainer.story.token_tree import tree_tokens
+from explainer.story.token_tree import Tree
 
 
 def body_html(markdown: str, glossary: Glossary | None = None, term_link: Callable[[int], str] | None = None) -> str:
@@ -26,24 +24,29 @@ def body_html(markdown: str, glossary: Glossary | None = None, term_link: Callab
     return tree_html(parse(markdown, glossary), term_link)
 
 
-def tree_html(tree: SyntaxTreeNode, term_link: Callable[[int], str] | None = None) -> str:
+def tree_html(tree: Tree, term_link: Callable[[int], str] | None = None) -> str:
     """An already parsed body as HTML, as :func:`body_html` makes it (for a page that also reads its terms)."""
-    return _RENDERER.render(tree_tokens(tree), parser().options, {"term_link": term_link})
+    return _RENDERER.render(tree.tokens, parser().options, {"term_link": term_link})
+
+
+# What markdown-it's ``escapeHtml`` escapes: "&", "<", ">" and '"'.
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 class _Renderer(RendererHTML):
     """markdown-it's HTML, with links, pictures and footnotes drawn as the handout shows them."""
 
     def renderInline(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
-        """markdown-it's, with text and plain code written in the loop, not by a rule each."""
+        """markdown-it's, with text and plain code written in the loop, not by a rule each, and
+        escaped as its ``escapeHtml`` escapes them, in one pass over the text, not four."""
         rules = self.rules
         out: list[str] = []
         for index, token in enumerate(tokens):
             kind = token.type
             if kind == "text":
-                out.append(escapeHtml(token.content))
+                out.append(token.content.translate(_HTML_ESCAPES))
             elif kind == "code_inline" and not token.attrs:
-                out.append("<code>" + escapeHtml(token.content) + "</code>")
+                out.append("<code>" + token.content.translate(_HTML_ESCAPES) + "</code>")
             elif kind in rules:
                 out.append(rules[kind](tokens, index, options, env))
             else:

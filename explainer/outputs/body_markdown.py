@@ -8,23 +8,26 @@ after the words, footnotes as a numbered list at the end, and glossary terms as 
 from __future__ import annotations
 
 import re
-
-from markdown_it.tree import SyntaxTreeNode
+from collections.abc import Sequence
+from operator import attrgetter
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import footnote_label, is_safe, parse, parser, plain_words, shown_address, term_index
-from explainer.story.token_tree import token_tree
+from explainer.story.token_tree import Item, Node, inside
 
 # Each character Markdown could read as markup, with a backslash before it.
 _ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|~&!"})
 # What would start a block at the start of a line: a list, a rule or a setext underline.
 _BLOCK_START = re.compile(r"[-+=]|\d{1,9}(?=[.)])")
 _BACKTICKS = re.compile(r"`+")
+_EMPHASIS_OPENINGS = frozenset({"em_open", "strong_open", "s_open"})
+_type = attrgetter("type")
+_children = attrgetter("children")
 
 
 def body_markdown(markdown: str, glossary: Glossary | None = None) -> str:
     """A body as Markdown that shows as written, with nothing to load and no raw HTML."""
-    return "\n\n".join(part for part in _blocks(parse(markdown, glossary).children) if part)
+    return "\n\n".join(part for part in _blocks(inside(parse(markdown, glossary))) if part)
 
 
 def escape_text(text: str) -> str:
@@ -32,7 +35,7 @@ def escape_text(text: str) -> str:
     return text.translate(_ESCAPED)
 
 
-def _blocks(nodes: list[SyntaxTreeNode]) -> list[str]:
+def _blocks(nodes: Sequence[Item]) -> list[str]:
     out: list[str] = []
     previous = ""
     for node in nodes:
@@ -42,7 +45,7 @@ def _blocks(nodes: list[SyntaxTreeNode]) -> list[str]:
         elif kind == "heading":
             out.append("#" * int(node.tag[1:]) + " " + _inline(node).replace("\\\n", " ").replace("\n", " "))
         elif kind == "blockquote":
-            inner = "\n\n".join(_blocks(node.children))
+            inner = "\n\n".join(_blocks(inside(node)))
             out.append("\n".join(("> " + line).rstrip() for line in inner.split("\n")))
         elif kind in ("bullet_list", "ordered_list"):
             # Two lists in a row must not run together: the second takes the other marker.
@@ -54,21 +57,21 @@ def _blocks(nodes: list[SyntaxTreeNode]) -> list[str]:
         elif kind == "table":
             out.append(_table(node))
         elif kind == "footnote_block":
-            out.append("**Notes**\n\n" + "\n".join(_footnote(footnote) for footnote in node.children))
-        elif node.children:
-            out.extend(_blocks(node.children))
+            out.append("**Notes**\n\n" + "\n".join(_footnote(footnote) for footnote in inside(node)))
+        elif inside(node):
+            out.extend(_blocks(inside(node)))
         previous = kind
     return out
 
 
-def _footnote(node: SyntaxTreeNode) -> str:
+def _footnote(node: Item) -> str:
     """A footnote as an item of a numbered list (the numbers are the footnotes' own)."""
     marker = f"{footnote_label(node)}. "
-    lines = "\n\n".join(_blocks(node.children)).split("\n")
+    lines = "\n\n".join(_blocks(inside(node))).split("\n")
     return "\n".join([marker + lines[0], *((" " * len(marker) + line).rstrip() for line in lines[1:])])
 
 
-def _paragraph(node: SyntaxTreeNode) -> str:
+def _paragraph(node: Item) -> str:
     lines = []
     for line in _inline(node).split("\n"):
         line = line.lstrip(" \t")
@@ -80,15 +83,15 @@ def _paragraph(node: SyntaxTreeNode) -> str:
     return "\n".join(lines)
 
 
-def _list(node: SyntaxTreeNode, other: bool) -> str:
+def _list(node: Item, other: bool) -> str:
     ordered = node.type == "ordered_list"
     start = int(str(node.attrs.get("start", 1))) if ordered else 1
-    loose = any(not child.hidden for item in node.children for child in item.children if child.type == "paragraph")
+    loose = any(not child.hidden for item in inside(node) for child in inside(item) if child.type == "paragraph")
     items = []
-    for number, item in enumerate(node.children, start=start):
+    for number, item in enumerate(inside(node), start=start):
         marker = (f"{number}" + (")" if other else ".")) if ordered else ("*" if other else "-")
         indent = " " * (len(marker) + 1)
-        body = ("\n\n" if loose else "\n").join(_blocks(item.children))
+        body = ("\n\n" if loose else "\n").join(_blocks(inside(item)))
         lines = body.split("\n")
         first = f"{marker} {lines[0]}".rstrip()
         items.append("\n".join([first, *((indent + line).rstrip() for line in lines[1:])]))
@@ -101,21 +104,21 @@ def _code_block(content: str) -> str:
     return f"{fence}\n{content.rstrip(chr(10))}\n{fence}" if content.strip("\n") else f"{fence}\n{fence}"
 
 
-def _table(node: SyntaxTreeNode) -> str:
-    rows = [row for section in node.children for row in section.children]
+def _table(node: Item) -> str:
+    rows = [row for section in inside(node) for row in inside(section)]
     lines = []
     for number, row in enumerate(rows):
-        cells = [_inline(cell, in_table=True).replace("\n", " ") for cell in row.children]
+        cells = [_inline(cell, in_table=True).replace("\n", " ") for cell in inside(row)]
         lines.append("| " + " | ".join(cells) + " |")
         if number == 0:
-            aligns = [str(cell.attrs.get("style", "")).removeprefix("text-align:") for cell in row.children]
+            aligns = [str(cell.attrs.get("style", "")).removeprefix("text-align:") for cell in inside(row)]
             rule = {"left": ":--", "right": "--:", "center": ":-:"}
             lines.append("| " + " | ".join(rule.get(align, "---") for align in aligns) + " |")
     return "\n".join(lines)
 
 
-def _inline(node: SyntaxTreeNode, in_table: bool = False) -> str:
-    inline = next((child for child in node.children if child.type == "inline"), None)
+def _inline(node: Item, in_table: bool = False) -> str:
+    inline = next((child for child in inside(node) if child.type == "inline"), None)
     if inline is None:
         return ""
     written = "".join(_spans(inline, in_table, styled=True))
@@ -127,34 +130,27 @@ def _inline(node: SyntaxTreeNode, in_table: bool = False) -> str:
     return written
 
 
-def _has_emphasis(inline: SyntaxTreeNode) -> bool:
-    """Whether inline Markdown has emphasis, strong emphasis or strikethrough anywhere in it."""
-    waiting = [inline]
-    while waiting:
-        node = waiting.pop()
-        token = node.token
-        if token is None:
-            if node.type in ("em", "strong", "s"):
-                return True
-        elif token.children is None:  # text, code: nothing inside
-            continue
-        waiting += node.children
-    return False
+def _has_emphasis(item: Item) -> bool:
+    """Whether inline Markdown has emphasis, strong emphasis or strikethrough anywhere in it
+    (a picture's words too)."""
+    children = (item.opening if isinstance(item, Node) else item).children or ()
+    return any(map(_EMPHASIS_OPENINGS.__contains__, map(_type, children))) or any(
+        map(_has_emphasis, filter(_children, children))
+    )
 
 
-def _spans(node: SyntaxTreeNode, in_table: bool, styled: bool) -> list[str]:
+def _spans(node: Item, in_table: bool, styled: bool) -> list[str]:
     out: list[str] = []
-    for child in node.children:
-        token = child.token  # set for a node of one token: most of them, read at once
-        kind = child.type if token is None else token.type
-        if token is not None and kind == "text":
-            out.append(escape_text(token.content.replace("\n", " ")))
+    for child in inside(node):
+        kind = child.type
+        if kind == "text":
+            out.append(escape_text(child.content.replace("\n", " ")))
         elif kind == "softbreak":
             out.append("\n")
         elif kind == "hardbreak":
             out.append("\\\n")
-        elif token is not None and kind == "code_inline":
-            out.append(_code_span(token.content.replace("|", "\\|") if in_table else token.content))
+        elif kind == "code_inline":
+            out.append(_code_span(child.content.replace("|", "\\|") if in_table else child.content))
         elif kind in ("em", "strong", "s"):
             mark = {"em": "*", "strong": "**", "s": "~~"}[kind] if styled else ""
             out.append(mark + "".join(_spans(child, in_table, styled)) + mark)
@@ -169,7 +165,7 @@ def _spans(node: SyntaxTreeNode, in_table: bool, styled: bool) -> list[str]:
     return out
 
 
-def _link(node: SyntaxTreeNode, in_table: bool, styled: bool) -> str:
+def _link(node: Item, in_table: bool, styled: bool) -> str:
     words = "".join(_spans(node, in_table, styled))
     href = str(node.attrs.get("href", ""))
     address = shown_address(href, plain_words(node))
@@ -186,16 +182,18 @@ def _longest_backticks(content: str) -> int:
 
 
 def _code_span(content: str) -> str:
+    if "`" not in content and content[:1] != " " and content[-1:] != " ":  # most code: one backtick, no pad
+        return "`" + content + "`"
     longest = _longest_backticks(content)
     ticks = "`" * (longest + 1)
     pad = " " if content[:1] in ("`", " ") or content[-1:] in ("`", " ") else ""
     return f"{ticks}{pad}{content}{pad}{ticks}"
 
 
-def _visible(node: SyntaxTreeNode) -> str:
+def _visible(node: Item) -> str:
     """The visible words of inline Markdown, link addresses and all, as the handout shows them."""
     parts = []
-    for child in node.children:
+    for child in inside(node):
         if child.type in ("text", "code_inline"):
             parts.append(child.content.replace("\n", " "))
         elif child.type in ("softbreak", "hardbreak"):
@@ -215,7 +213,5 @@ def _visible(node: SyntaxTreeNode) -> str:
 
 def _shows(written: str) -> str:
     """The visible words of written inline Markdown, its link addresses being text in it."""
-    tokens = parser().parseInline(written)
-    tree = token_tree(tokens)
-    inline = next((node for node in tree.walk() if node.type == "inline"), None)
+    inline = next((token for token in parser().parseInline(written) if token.type == "inline"), None)
     return " ".join(plain_words(inline).split()) if inline is not None else ""

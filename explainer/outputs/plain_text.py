@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
-from collections.abc import Callable
-
-from markdown_it.tree import SyntaxTreeNode
+from collections.abc import Callable, Sequence
 
 from explainer.story.files import make_visible
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import footnote_label, parse, plain_words, shown_address
+from explainer.story.token_tree import Item, Node, inside
 
 
 def markdown_to_text(
@@ -31,20 +30,20 @@ def markdown_to_text(
     return tree_to_text(parse(markdown, glossary), width, strong)
 
 
-def tree_to_text(tree: SyntaxTreeNode, width: int = 80, strong: Callable[[str], str] = lambda text: text) -> str:
+def tree_to_text(tree: Node, width: int = 80, strong: Callable[[str], str] = lambda text: text) -> str:
     """A parsed Markdown tree as plain, wrapped text (see :func:`markdown_to_text`)."""
-    return "\n\n".join(block for block in _blocks(tree.children, max(width, 20), strong) if block)
+    return "\n\n".join(block for block in _blocks(inside(tree), max(width, 20), strong) if block)
 
 
-def _blocks(nodes: list[SyntaxTreeNode], width: int, strong: Callable[[str], str]) -> list[str]:
+def _blocks(nodes: Sequence[Item], width: int, strong: Callable[[str], str]) -> list[str]:
     out: list[str] = []
     for node in nodes:
         kind = node.type
         if kind in ("paragraph", "heading"):
-            text = wrap(_inline(node.children[0]) if node.children else "", width)
+            text = wrap("".join(map(_inline, inside(node))), width)
             out.append(strong(text) if kind == "heading" else text)
         elif kind == "blockquote":
-            inner = "\n\n".join(_blocks(node.children, width - 4, strong))
+            inner = "\n\n".join(_blocks(inside(node), width - 4, strong))
             out.append(textwrap.indent(inner, "    ", lambda line: True))
         elif kind in ("bullet_list", "ordered_list"):
             out.append(_list(node, width, strong))
@@ -54,42 +53,42 @@ def _blocks(nodes: list[SyntaxTreeNode], width: int, strong: Callable[[str], str
             out.append(_table(node, width))
         elif kind == "footnote_block":
             out.append("Notes:")
-            out.extend(_footnote(footnote, width, strong) for footnote in node.children)
+            out.extend(_footnote(footnote, width, strong) for footnote in inside(node))
         elif kind != "hr":
-            out.extend(_blocks(node.children, width, strong))
+            out.extend(_blocks(inside(node), width, strong))
     return out
 
 
-def _list(node: SyntaxTreeNode, width: int, strong: Callable[[str], str]) -> str:
+def _list(node: Item, width: int, strong: Callable[[str], str]) -> str:
     start = int(str(node.attrs.get("start", 1))) if node.type == "ordered_list" else 1
     items = []
-    for number, item in enumerate(node.children, start=start):
+    for number, item in enumerate(inside(node), start=start):
         marker = f"{number}. " if node.type == "ordered_list" else "- "
-        body = "\n".join(_blocks(item.children, width - len(marker), strong))
+        body = "\n".join(_blocks(inside(item), width - len(marker), strong))
         first, _, rest = body.partition("\n")
         items.append((marker + first).rstrip() + ("\n" + textwrap.indent(rest, " " * len(marker)) if rest else ""))
     return "\n".join(items)
 
 
-def _footnote(node: SyntaxTreeNode, width: int, strong: Callable[[str], str]) -> str:
+def _footnote(node: Item, width: int, strong: Callable[[str], str]) -> str:
     marker = f"[{footnote_label(node)}] "
-    body = "\n".join(_blocks(node.children, width - len(marker), strong))
+    body = "\n".join(_blocks(inside(node), width - len(marker), strong))
     first, _, rest = body.partition("\n")
     return marker + first + ("\n" + textwrap.indent(rest, " " * len(marker)) if rest else "")
 
 
-def _table(node: SyntaxTreeNode, width: int) -> str:
+def _table(node: Item, width: int) -> str:
     """A table read one row at a time: each cell after its column's heading."""
-    rows = [row for section in node.children for row in section.children]
+    rows = [row for section in inside(node) for row in inside(section)]
     if not rows:
         return ""
-    headings = [_inline(cell).strip() for cell in rows[0].children]
+    headings = [_inline(cell).strip() for cell in inside(rows[0])]
     headings = [heading or f"Column {number}" for number, heading in enumerate(headings, start=1)]
     body = rows[1:]
     count = f"{len(body)} row" + ("" if len(body) == 1 else "s")
     lines = [wrap(f"Table, {count}, columns: {'; '.join(headings)}.", width)]
     for number, row in enumerate(body, start=1):
-        cells = [_inline(cell).strip() for cell in row.children]
+        cells = [_inline(cell).strip() for cell in inside(row)]
         pairs = zip(headings, cells, strict=False)
         said = " ".join(f"{heading}: {_sentence(cell or 'nothing')}" for heading, cell in pairs)
         lines.append(wrap(f"Row {number}. {said}", width))
@@ -100,15 +99,14 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".!?" else text + "."
 
 
-def _inline(node: SyntaxTreeNode) -> str:
+def _inline(node: Item) -> str:
     parts = []
-    for child in node.children:
-        token = child.token  # set for a node of one token: most of them, read at once
-        kind = child.type if token is None else token.type
-        if token is not None and kind == "text":  # a line break in text (from "&#10;") is a space, as in HTML
-            parts.append(make_visible(token.content.replace("\n", " ")))
-        elif token is not None and kind == "code_inline":
-            parts.append(make_visible(token.content))
+    for child in inside(node):
+        kind = child.type
+        if kind == "text":  # a line break in text (from "&#10;") is a space, as in HTML
+            parts.append(make_visible(child.content.replace("\n", " ")))
+        elif kind == "code_inline":
+            parts.append(make_visible(child.content))
         elif kind == "softbreak":
             parts.append(" ")
         elif kind == "hardbreak":

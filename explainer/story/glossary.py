@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from explainer.story.folding import folded_with_offsets, name_key, nfc
 from explainer.story.model import Passage, Term
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    from explainer.story.token_tree import Tree
 
 TERM_LINK_PREFIX = "term:"
 # An author's explicit term reference: [[Term]] or [[shown words|Term]].
@@ -86,22 +87,28 @@ class Glossary:
                 found = _leftmost_longest(found + exact)
         return found
 
-    def find_in_each(self, texts: list[str]) -> list[list[TermMatch]]:
+    def find_in_each(self, texts: list[str]) -> list[Sequence[TermMatch]]:
         """:meth:`find` for each of ``texts``, with one search over them all.
 
         The texts are searched joined by a character no name and no text holds, which stops a
-        match as the end of a text does: many short texts cost one search, not one each.
+        match as the end of a text does: many short texts cost one search, not one each. A text
+        without a term gets an empty tuple, not a list of its own.
         """
         joined = _APART.join(texts)
         if len(texts) < 2 or self._apart_in_names or joined.count(_APART) != len(texts) - 1:
             return [self.find(text) for text in texts]
-        found: list[list[TermMatch]] = [[] for _ in texts]
+        found: list[Sequence[TermMatch]] = [()] * len(texts)
         index, start, end = 0, 0, len(texts[0])
+        matches: list[TermMatch] = []
         for match in self.find(joined):
-            while match.start > end:
-                index += 1
-                start, end = end + 1, end + 1 + len(texts[index])
-            found[index].append(TermMatch(match.start - start, match.end - start, match.term))
+            if match.start > end:
+                while match.start > end:
+                    index += 1
+                    start, end = end + 1, end + 1 + len(texts[index])
+                matches = []
+            if not matches:
+                found[index] = matches
+            matches.append(TermMatch(match.start - start, match.end - start, match.term))
         return found
 
     def referenced(self, text: str) -> list[Term]:
@@ -119,7 +126,7 @@ class Glossary:
             found.setdefault(term_match.term.name, term_match.term)
         return list(found.values())
 
-    def terms_of(self, passage: Passage, markdown: str, tree: SyntaxTreeNode | None = None) -> list[Term]:
+    def terms_of(self, passage: Passage, markdown: str, tree: Tree | None = None) -> list[Term]:
         """The terms of a passage shown as ``markdown``: those linked in its text, then those it lists.
 
         ``tree``: ``markdown`` already parsed with this glossary, when the caller has it.

@@ -162,8 +162,25 @@ def fragments_joined(state: StateInline) -> None:
     no two text tokens are side by side and every level is as pushed: a walk over every token
     of a paragraph of code spans for nothing.
     """
-    if state.delimiters or any(meta["delimiters"] for meta in state.tokens_meta if meta):
+    if state.delimiters or (any(state.tokens_meta) and any(meta["delimiters"] for meta in state.tokens_meta if meta)):
         fragments_join(state)
+
+
+def nested_walk_where_opened(
+    rule: Callable[[StateInline], None], top_level: Callable[[StateInline, list[Delimiter]], None]
+) -> Callable[[StateInline], None]:
+    """A pairing rule (links, emphasis, strikethrough) that pairs the delimiters of the text's
+    top level, then walks every token's notes for the delimiters inside links and the like: the
+    walk is left out where no token was opened, and so no token has notes (a paragraph of code
+    spans and text alone)."""
+
+    def rule_where_needed(state: StateInline) -> None:
+        if any(state.tokens_meta):
+            rule(state)
+        else:
+            top_level(state, state.delimiters)
+
+    return rule_where_needed
 
 
 def text_joined(state: StateCore) -> None:

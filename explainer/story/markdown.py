@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import balance_pairs, strikethrough
+from markdown_it.rules_inline import emphasis as emphasis_pairs
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
 from explainer.story.code_spans import code_spans
-from explainer.story.folding import nfc
 from explainer.story.glossary import TERM_LINK_PREFIX, TERM_REFERENCE, Glossary, TermMatch, referenced_name
 from explainer.story.linear_rules import (
     LinearHelpers,
@@ -18,11 +19,13 @@ from explainer.story.linear_rules import (
     fragments_joined,
     needing_a_closing_bracket,
     needing_its_words_closed,
+    nested_walk_where_opened,
     text_joined,
 )
 from explainer.story.model import Term
 from explainer.story.plain_runs import plain_bracket
-from explainer.story.token_tree import token_tree
+from explainer.story.text_runs import text_runs
+from explainer.story.token_tree import Item, Tree, all_tokens, inside, token_tree
 
 # The only link targets any output follows; others are shown as the text they are.
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -55,11 +58,19 @@ def parser() -> MarkdownIt:
     markdown.inline.ruler.at("footnote_inline", needing_its_words_closed(footnote))
     markdown.inline.ruler.before("text", "plain_bracket", plain_bracket)
     markdown.inline.ruler2.at("fragments_join", fragments_joined)
+    # Each pairing rule with markdown-it's own pairing of one list of delimiters, for its top level.
+    for name, top_level in (
+        ("balance_pairs", balance_pairs.processDelimiters),
+        ("strikethrough", strikethrough._postProcess),
+        ("emphasis", emphasis_pairs._postProcess),
+    ):
+        pairing = next(rule.fn for rule in markdown.inline.ruler2.__rules__ if rule.name == name)
+        markdown.inline.ruler2.at(name, nested_walk_where_opened(pairing, top_level))
     markdown.core.ruler.at("text_join", text_joined)
     return markdown
 
 
-def parse(markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
+def parse(markdown: str, glossary: Glossary | None = None) -> Tree:
     """The tree of ``markdown``, with each glossary term (and ``[[reference]]``) in its text a term link.
 
     Terms are found only in text: never in code, link targets, or the words of a link.
@@ -96,36 +107,33 @@ def shown_address(href: str, words: str) -> str:
     return href
 
 
-def linked_terms(tree: SyntaxTreeNode, glossary: Glossary) -> list[Term]:
+def linked_terms(tree: Tree, glossary: Glossary) -> list[Term]:
     """The glossary terms linked in a parsed text, each once: ``[[references]]`` first, then the
     terms found, each in order of first use."""
     referenced: dict[str, Term] = {}
     found: dict[str, Term] = {}
-    waiting = [tree]  # nodes still to look in, the next last: in the order of the text
-    while waiting:
-        node = waiting.pop()
-        opening = node.nester_tokens.opening if node.nester_tokens is not None else None
-        if opening is not None and opening.type == "link_open":
-            index = term_index(str(opening.attrs.get("href", "")))
+    for token in all_tokens(tree.tokens):
+        if token.type == "link_open":
+            index = term_index(str(token.attrs.get("href", "")))
             if index is not None and index < len(glossary.terms):
                 term = glossary.by_index(index)
-                (referenced if opening.meta.get("reference") else found).setdefault(term.name, term)
-        waiting += reversed(node.children)
+                (referenced if token.meta.get("reference") else found).setdefault(term.name, term)
     return list({**referenced, **found}.values())
 
 
-def plain_words(node: SyntaxTreeNode) -> str:
-    """The text of an inline node and all inside it, without any markup."""
-    if node.type in ("text", "code_inline"):
-        return node.content
-    if node.type in ("softbreak", "hardbreak"):
+def plain_words(item: Item) -> str:
+    """The text of an inline node or token and all inside it, without any markup."""
+    kind = item.type
+    if kind in ("text", "code_inline"):
+        return item.content
+    if kind in ("softbreak", "hardbreak"):
         return " "
-    return "".join(plain_words(child) for child in node.children)
+    return "".join(map(plain_words, inside(item)))
 
 
-def footnote_label(node: SyntaxTreeNode) -> str:
+def footnote_label(item: Item) -> str:
     """The number a footnote (or a reference to one) is shown with, from 1."""
-    return str(int(str(node.meta.get("id", 0))) + 1)
+    return str(int(str(item.meta.get("id", 0))) + 1)
 
 
 def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> list[Token]:
@@ -134,40 +142,15 @@ def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> li
     ``plain``: whether the source of the tokens is ASCII without an entity, so that no text
     token needs to be made NFC.
     """
-    runs: list[tuple[int, int]] = []  # where each run of text and soft breaks starts and ends
-    texts: list[str] = []  # the text of each run, a line break for each soft break
-    depth, run_start = 0, -1
-    for index, token in enumerate(children):
-        kind = token.type
-        if kind == "text":
-            if not plain and not token.content.isascii():
-                token.content = nfc(token.content)
-            if depth == 0 and run_start < 0:
-                run_start = index
-            continue
-        if kind == "softbreak" and depth == 0:
-            if run_start < 0:
-                run_start = index
-            continue
-        if run_start >= 0:
-            runs.append((run_start, index))
-            texts.append(_run_text(children, run_start, index))
-            run_start = -1
-        if kind == "link_open":
-            depth += 1
-        elif kind == "link_close":
-            depth = max(0, depth - 1)
-    if run_start >= 0:
-        runs.append((run_start, len(children)))
-        texts.append(_run_text(children, run_start, len(children)))
-    if glossary is None or not runs:
+    starts, ends, texts = text_runs(children, plain)
+    if glossary is None or not texts:
         return children
     linked = _linked_runs(texts, glossary)
     if linked is None:
         return children
     out: list[Token] = []
     position = 0
-    for (start, end), tokens in zip(runs, linked, strict=True):
+    for start, end, tokens in zip(starts, ends, linked, strict=True):
         if tokens is not None:
             out += children[position:start]
             out += tokens
@@ -178,7 +161,7 @@ def _linked(children: list[Token], glossary: Glossary | None, plain: bool) -> li
 def _linked_runs(texts: list[str], glossary: Glossary) -> list[list[Token] | None] | None:
     """The tokens of runs of text (``texts``), their ``[[references]]`` and terms made links
     (``None`` for a run with neither, left as it is; ``None`` for all if none has either)."""
-    if not any("[[" in text for text in texts):  # most text: terms alone, in one search
+    if "[[" not in "\n".join(texts):  # most text: terms alone, in one search
         found = glossary.find_in_each(texts)
         if not any(found):
             return None
@@ -220,13 +203,6 @@ def _linked_runs(texts: list[str], glossary: Glossary) -> list[list[Token] | Non
     return linked
 
 
-def _run_text(children: list[Token], start: int, end: int) -> str:
-    """The text of a run of ``children``, a line break for each soft break."""
-    if end == start + 1 and children[start].type == "text":
-        return children[start].content
-    return "".join("\n" if token.type == "softbreak" else token.content for token in children[start:end])
-
-
 def _term_tokens(glossary: Glossary, words: str, term: Term | None, is_reference: bool) -> list[Token]:
     """The tokens of ``words``: plain text, or the words of a link to ``term``."""
     if term is None:
@@ -236,7 +212,7 @@ def _term_tokens(glossary: Glossary, words: str, term: Term | None, is_reference
     return [opening, *_text_tokens(words), Token("link_close", "a", -1)]
 
 
-def _found(text: str, matches: list[TermMatch]) -> list[tuple[str, Term | None]]:
+def _found(text: str, matches: Sequence[TermMatch]) -> list[tuple[str, Term | None]]:
     """Text cut into plain pieces and the terms ``matches`` finds in it."""
     pieces: list[tuple[str, Term | None]] = []
     position = 0

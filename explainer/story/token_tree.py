@@ -1,83 +1,116 @@
-"""markdown-it's token stream made its tree, node by node in one loop rather than a call for each."""
+"""markdown-it's token stream as a tree: a node for each block and each pair of inline tokens
+(emphasis, a link), and the tokens themselves for all else.
+
+``SyntaxTreeNode`` makes a node (and a list of children) for every token; a passage of 16,000
+code spans is 32,000 of each, made only to be read once. Here text, code and the other tokens
+that hold nothing are the tree's leaves as they are, and an inline token with no pair in it is
+one leaf whose children are its own tokens: a leaf's ``children`` is ``None`` or a list of
+leaves, a node's a list of nodes and leaves.
+"""
 
 from __future__ import annotations
 
-from operator import attrgetter, is_
+from collections.abc import Iterator, Sequence
+from operator import attrgetter
+from typing import Any, TypeAlias
 
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode, _NesterTokens
+
+_nesting = attrgetter("nesting")
 
 
-def token_tree(tokens: list[Token]) -> SyntaxTreeNode:
-    """The same tree as ``SyntaxTreeNode(tokens)`` gives, for a balanced token stream.
+class Node:
+    """A block, or a pair of inline tokens, with the nodes and tokens between its two tokens."""
 
-    ``SyntaxTreeNode`` copies the tokens of every block into a list of its own and goes through
-    three calls for each node; a passage of 16,000 code spans is 32,000 nodes. Here each token
-    is looked at once, and each node is made with its four fields set at once.
-    """
-    root = SyntaxTreeNode()
-    _add_nodes(root, tokens)
-    return root
+    __slots__ = ("children", "opening", "type")
+
+    def __init__(self, opening: Token, children: list[Item]) -> None:
+        self.opening = opening
+        self.children = children
+        kind = opening.type
+        self.type = kind[:-5] if kind.endswith("_open") else kind
+        """As ``SyntaxTreeNode`` names it: ``"link"`` for a link's ``link_open`` and ``link_close``."""
+
+    @property
+    def tag(self) -> str:
+        """The HTML tag of its opening token (``"h2"`` for a heading)."""
+        return self.opening.tag
+
+    @property
+    def attrs(self) -> dict[str, str | int | float]:
+        """The attributes of its opening token (a link's ``href``)."""
+        return self.opening.attrs
+
+    @property
+    def meta(self) -> dict[Any, Any]:
+        """What a plugin noted on its opening token (a footnote's ``id``)."""
+        return self.opening.meta
+
+    @property
+    def hidden(self) -> bool:
+        """Whether its opening token is not drawn (a paragraph in a tight list)."""
+        return self.opening.hidden
+
+    @property
+    def content(self) -> str:
+        """Nothing: a node's text is in its children (as a leaf's is in its ``content``)."""
+        return ""
 
 
-def _add_nodes(parent: SyntaxTreeNode, tokens: list[Token]) -> None:
-    """The nodes of ``tokens`` as children of ``parent`` (and of the nodes they open)."""
-    new = SyntaxTreeNode.__new__
-    openings: list[tuple[SyntaxTreeNode, Token]] = []
-    children = parent._children
+Item: TypeAlias = Node | Token
+"""A node or a leaf of the tree."""
+
+
+class Tree(Node):
+    """A whole parsed text, with the tokens it was made from (for markdown-it's HTML renderer)."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: list[Token]) -> None:
+        super().__init__(Token("root", "", 0), _items(tokens))
+        self.tokens = tokens
+
+
+def token_tree(tokens: list[Token]) -> Tree:
+    """The tree of a balanced token stream."""
+    return Tree(tokens)
+
+
+def inside(item: Item) -> Sequence[Item]:
+    """The nodes and leaves inside a node or leaf (none inside text)."""
+    return item.children or ()
+
+
+def all_tokens(tokens: Sequence[Token]) -> Iterator[Token]:
+    """Every token of a stream and every token inside them (an inline token's, a picture's
+    words), each before those inside it: in the order of the text."""
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from all_tokens(token.children)
+
+
+def _items(tokens: list[Token]) -> list[Item]:
+    """The nodes and leaves of a balanced stream of tokens."""
+    items: list[Item] = []
+    openings: list[tuple[Token, list[Item]]] = []
     for token in tokens:
         nesting = token.nesting
-        if nesting < 0:
-            node, opening = openings.pop()
-            node.nester_tokens = _NesterTokens(opening, token)
-            parent = node._parent
-            children = parent._children
-            continue
-        node = new(SyntaxTreeNode)
-        node._parent = parent
-        node._children = []
-        children.append(node)
-        if nesting:
-            node.token = None
-            openings.append((node, token))
-            parent, children = node, node._children
+        if nesting == 0:
+            children = token.children
+            if children and token.type == "inline" and any(map(_nesting, children)):
+                items.append(Node(token, _items(children)))
+            else:
+                items.append(token)
+        elif nesting > 0:
+            openings.append((token, items))
+            items = []
         else:
-            node.token = token
-            node.nester_tokens = None
-            if token.children:
-                _add_nodes(node, token.children)
+            if not openings:
+                raise ValueError(f"a closing token with nothing open: {token}")
+            opening, outer = openings.pop()
+            outer.append(Node(opening, items))
+            items = outer
     if openings:
-        raise ValueError(f"unclosed tokens starting {openings[0][1]}")
-
-
-def tree_tokens(tree: SyntaxTreeNode) -> list[Token]:
-    """The same tokens as ``tree.to_tokens()`` gives, for a tree as :func:`token_tree` makes it.
-
-    ``to_tokens`` goes through two calls for each node to find that the inline tokens are
-    those the tree was made from; here that is seen at once, an inline token at a time.
-    """
-    tokens: list[Token] = []
-    waiting: list[SyntaxTreeNode | Token] = list(reversed(tree.children))  # still to write, the next last
-    while waiting:
-        node = waiting.pop()
-        if isinstance(node, Token):  # a closing token
-            tokens.append(node)
-            continue
-        token = node.token
-        if token is None:  # opening and closing tokens, with the nodes between
-            nester = node.nester_tokens
-            assert nester is not None
-            tokens.append(nester.opening)
-            waiting.append(nester.closing)
-            waiting += reversed(node.children)
-        elif token.children is not None and not _unchanged(node, token.children):
-            tokens += node.to_tokens()
-        else:
-            tokens.append(token)
-    return tokens
-
-
-def _unchanged(node: SyntaxTreeNode, children: list[Token]) -> bool:
-    """Whether the nodes below ``node`` are those of ``children`` as they are, each a token."""
-    nodes = node.children
-    return len(nodes) == len(children) and all(map(is_, map(attrgetter("token"), nodes), children))
+        raise ValueError(f"unclosed tokens starting {openings[0][0]}")
+    return items

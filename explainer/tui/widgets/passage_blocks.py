@@ -6,17 +6,19 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from markdown_it.tree import SyntaxTreeNode
 from textual.content import Content, Span
 
 from explainer.story.files import make_visible
 from explainer.story.markdown import footnote_label, is_safe, plain_words, shown_address, term_index
+from explainer.story.token_tree import Item, inside
 
 if TYPE_CHECKING:
     from explainer.tui.widgets.passage_table import Table
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _BULLETS = ("•", "◦", "▪")
+# A span made as ``Span(start, end, style)`` makes it, without the call that unpacks the three.
+_span = tuple.__new__
 CLICK = "@click="
 """How a link's span names what clicking it does: ``@click=link(3)``, made a style when drawn."""
 
@@ -40,16 +42,14 @@ class Builder:
         self.links = links
         self.blocks: list[Block | None] = []
 
-    def build(self, root: SyntaxTreeNode) -> list[Block | None]:
+    def build(self, root: Item) -> list[Block | None]:
         """The blocks of a whole parsed passage."""
         self.children(root, Content(""), Content(""), loose=True, style="", depth=0)
         return self.blocks
 
-    def children(
-        self, node: SyntaxTreeNode, first: Content, rest: Content, loose: bool, style: str, depth: int
-    ) -> None:
+    def children(self, node: Item, first: Content, rest: Content, loose: bool, style: str, depth: int) -> None:
         """Each child block in turn; only the first line of the first one gets ``first``."""
-        for index, child in enumerate(node.children):
+        for index, child in enumerate(inside(node)):
             if loose and index and rest.plain.strip():
                 self.blocks.append(Block(Content(" "), rest, rest))  # a blank line in a quote
             elif loose:
@@ -57,7 +57,7 @@ class Builder:
             self.node(child, first, rest, style, depth)
             first = rest
 
-    def node(self, node: SyntaxTreeNode, first: Content, rest: Content, style: str, depth: int) -> None:
+    def node(self, node: Item, first: Content, rest: Content, style: str, depth: int) -> None:
         """One block (and the blocks inside it)."""
         kind = node.type
         if kind == "paragraph":
@@ -81,16 +81,16 @@ class Builder:
         elif kind == "footnote_block":
             self.blocks.append(Block(Content(""), first, rest, rule=True))
             self.blocks.append(Block(Content.styled("Notes", ".strong"), first, rest))
-            for footnote in node.children:
+            for footnote in inside(node):
                 marker = Content.styled(f"[{footnote_label(footnote)}] ", ".bullet")
                 blank = Content(" " * marker.cell_length)
                 self.children(footnote, first + marker, rest + blank, loose=False, style=style, depth=depth)
-        elif node.children:
+        elif inside(node):
             self.children(node, first, rest, loose=False, style=style, depth=depth)
 
-    def listing(self, node: SyntaxTreeNode, first: Content, rest: Content, style: str, depth: int) -> None:
+    def listing(self, node: Item, first: Content, rest: Content, style: str, depth: int) -> None:
         """A bulleted or numbered list, items hanging under their markers."""
-        items = node.children
+        items = inside(node)
         if node.type == "ordered_list":
             start = int(str(node.attrs.get("start", 1)))
             markers = [f"{start + n}." for n in range(len(items))]
@@ -98,12 +98,12 @@ class Builder:
             markers = [_BULLETS[min(depth, len(_BULLETS) - 1)]] * len(items)
         size = max((len(marker) for marker in markers), default=0) + 1
         # A "tight" list (no blank lines between items in the source) is drawn tight.
-        loose = any(not child.hidden for item in items for child in item.children if child.type == "paragraph")
+        loose = any(not child.hidden for item in items for child in inside(item) if child.type == "paragraph")
         for number, item in enumerate(items):
             if number and loose:
                 self.blocks.append(None)
             marker = Content.styled(markers[number].ljust(size), ".bullet")
-            if not item.children:  # an empty item still shows its marker
+            if not inside(item):  # an empty item still shows its marker
                 self.blocks.append(Block(Content(""), first + marker, rest))
             self.children(item, first + marker, rest + Content(" " * size), loose=False, style=style, depth=depth + 1)
             first = rest
@@ -112,47 +112,48 @@ class Builder:
         """A block of running text."""
         self.blocks.append(Block(text.stylize_before(style) if style else text, first, rest))
 
-    def table(self, node: SyntaxTreeNode, first: Content, rest: Content) -> None:
+    def table(self, node: Item, first: Content, rest: Content) -> None:
         """A table, laid out when the width is known."""
         from explainer.tui.widgets.passage_table import Table  # most passages have none
 
         rows: list[list[Content]] = []
         aligns: list[str] = []
-        for section in node.children:
-            for row in section.children:
-                rows.append([self.inline(cell) for cell in row.children])
+        for section in inside(node):
+            for row in inside(section):
+                rows.append([self.inline(cell) for cell in inside(row)])
                 if not aligns:
-                    aligns = [str(cell.attrs.get("style", "")).removeprefix("text-align:") for cell in row.children]
+                    aligns = [str(cell.attrs.get("style", "")).removeprefix("text-align:") for cell in inside(row)]
         self.blocks.append(Block(Content(""), first, rest, table=Table(rows, aligns)))
 
-    def inline(self, node: SyntaxTreeNode) -> Content:
+    def inline(self, node: Item) -> Content:
         """A block's inline text with emphasis, code and links (as actions, never markup)."""
-        inline = next((child for child in node.children if child.type == "inline"), None)
+        inline = next((child for child in inside(node) if child.type == "inline"), None)
         if inline is None:
             return Content("")
         out = _Inline()
         self.inline_nodes(inline, out)
         return Content("".join(out.parts), spans=out.spans)
 
-    def inline_nodes(self, node: SyntaxTreeNode, out: _Inline) -> None:
+    def inline_nodes(self, node: Item, out: _Inline) -> None:
         """Add the text of each inline node to ``out``, with the styles it spans."""
         parts, spans = out.parts, out.spans
-        for child in node.children:
-            token = child.token  # set for a node of one token: most of them, read at once
-            kind = child.type if token is None else token.type
-            if token is not None and kind == "text":  # text and code added here, not by a call each
-                piece = _shown(token.content)
+        length = out.length  # kept here while text and code are added, in ``out`` for the rest
+        for child in inside(node):
+            kind = child.type
+            if kind == "text" or kind == "code_inline":  # added here, not by a call each
+                piece = child.content
+                if not piece.isprintable() or (kind == "text" and "  " in piece):
+                    piece = _shown(piece, collapse=kind == "text")
                 parts.append(piece)
-                out.length += len(piece)
-            elif kind == "softbreak":
+                if kind == "code_inline":
+                    spans.append(_span(Span, (length, length + len(piece), ".code_inline")))
+                length += len(piece)
+                continue
+            out.length = length
+            if kind == "softbreak":
                 out.add(" ")
             elif kind == "hardbreak":
                 out.add("\n")
-            elif token is not None and kind == "code_inline":
-                piece = _shown(token.content, collapse=False)
-                spans.append(Span(out.length, out.length + len(piece), ".code_inline"))
-                parts.append(piece)
-                out.length += len(piece)
             elif kind in ("em", "strong", "s"):
                 start = out.length
                 self.inline_nodes(child, out)
@@ -165,8 +166,10 @@ class Builder:
                 out.add(f"[{footnote_label(child)}]", ".footnote")
             else:
                 self.inline_nodes(child, out)
+            length = out.length
+        out.length = length
 
-    def link(self, node: SyntaxTreeNode, out: _Inline) -> None:
+    def link(self, node: Item, out: _Inline) -> None:
         """A link: its words, then its address; clickable only when its target is safe."""
         start, first_part = out.length, len(out.parts)
         self.inline_nodes(node, out)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import cast
 
-from markdown_it.tree import SyntaxTreeNode
 from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -18,6 +17,7 @@ from textual.widget import Widget
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import parse
+from explainer.story.token_tree import Tree
 from explainer.tui.one_line import drawn_as_is, one_strip
 from explainer.tui.widgets.passage_blocks import CLICK, Block, Builder
 from explainer.tui.widgets.passage_lines import PassageLines
@@ -126,7 +126,7 @@ class PassageText(Widget):
         self._strips_width = 0
         self._link_style: RichStyle | None = None
 
-    def update(self, markdown: str, glossary: Glossary | None = None) -> SyntaxTreeNode:
+    def update(self, markdown: str, glossary: Glossary | None = None) -> Tree:
         """Show new Markdown, with the glossary's terms (if given) as links.
 
         Returns:
@@ -215,6 +215,6 @@ class PassageText(Widget):
             self.post_message(self.LinkClicked(self._links[index]))
 
 
-def drawn_lines(tree: SyntaxTreeNode, width: int) -> list[str]:
+def drawn_lines(tree: Tree, width: int) -> list[str]:
     """The lines a parsed passage is drawn as at this width, as plain text (styles dropped)."""
     return [line.plain for line in PassageLines(Builder([]).build(tree), width).all()]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from markdown_it.tree import SyntaxTreeNode
 from textual import on
 
 from explainer.story.glossary import Glossary
 from explainer.story.markdown import is_safe, term_index
+from explainer.story.token_tree import Tree
 from explainer.tui.messages import TermSelected
 from explainer.tui.widgets.laid_out_once import LaidOutOnce
 from explainer.tui.widgets.passage_text import PassageText
@@ -29,7 +29,7 @@ class PassageView(PassageText, LaidOutOnce):
         super().__init__(id=id)
         self.glossary = glossary
 
-    async def show(self, markdown: str) -> SyntaxTreeNode:
+    async def show(self, markdown: str) -> Tree:
         """Show new Markdown, with terms linked; returns it parsed (to find its terms without parsing again)."""
         return self.update(markdown, self.glossary)
 
