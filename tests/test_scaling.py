@@ -53,7 +53,7 @@ def test_every_front_matter_is_read_once(tmp_path: Path, monkeypatch: pytest.Mon
     calls = []
     original = read_yaml
     counted = lambda text: calls.append(1) or original(text)  # noqa: E731
-    monkeypatch.setattr("explainer.story.passages.read_yaml", counted)  # front matter and glossary alike
+    monkeypatch.setattr("explainer.story.yaml_reader.read_yaml", counted)  # front matter and glossary alike
     for size in (20, 200):
         calls.clear()
         load_story(synthetic.write_story(tmp_path / f"story-{size}", size))

@@ -8,8 +8,7 @@ from explainer.story.fields import Fields, Findings
 from explainer.story.files import label, read_text
 from explainer.story.folding import name_key
 from explainer.story.model import Term
-from explainer.story.passages import read_visible_yaml
-from explainer.story.yaml_reader import Located, YamlProblem
+from explainer.story.yaml_reader import Located, YamlProblem, read_visible_yaml
 
 MAX_TERM_LENGTH = 100
 TERM_FIELDS = {"term", "definition", "aliases", "source"}

@@ -25,7 +25,7 @@ from explainer.story.linear_rules import (
 from explainer.story.model import Term
 from explainer.story.plain_runs import plain_bracket
 from explainer.story.text_runs import text_runs
-from explainer.story.token_tree import Item, Tree, all_tokens, inside, token_tree
+from explainer.story.token_tree import Item, Tree, all_tokens, inside
 
 # The only link targets any output follows; others are shown as the text they are.
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -80,7 +80,7 @@ def parse(markdown: str, glossary: Glossary | None = None) -> Tree:
         if token.type == "inline" and token.children:
             plain = token.content.isascii() and "&" not in token.content
             token.children = _linked(token.children, glossary, plain)
-    return token_tree(tokens)
+    return Tree(tokens)
 
 
 def term_href(glossary: Glossary, term: Term) -> str:

@@ -8,9 +8,8 @@ from typing import Any
 from explainer.story.bodies import read_body
 from explainer.story.derived import estimated_minutes
 from explainer.story.fields import Fields, Findings, slug
-from explainer.story.files import make_visible
 from explainer.story.model import Choice, Passage, Question, QuestionKind
-from explainer.story.yaml_reader import Located, LocatedList, YamlProblem, read_yaml
+from explainer.story.yaml_reader import Located, YamlProblem, read_visible_yaml
 
 PASSAGE_FIELDS = {
     "id",
@@ -28,25 +27,6 @@ CHOICE_FIELDS = {"text", "goto", "set", "if"}
 OPTION_FIELDS = {"id", "text", "goto", "set", "if", "correct", "feedback", "pin"}
 QUESTION_FIELDS = {"kind", "prompt", "role", "options", "notes"}
 QUESTION_KINDS = {kind.value: kind for kind in QuestionKind}
-
-
-def read_visible_yaml(text: str) -> Any:
-    """The YAML values of ``text``, with control characters made visible: only YAML's escapes
-    (\\e, \\x1b ...) can make one, so only text with a backslash is looked through."""
-    data = read_yaml(text)
-    return visible_values(data) if "\\" in text else data
-
-
-def visible_values(value: Any) -> Any:
-    """YAML values with control characters made visible (YAML's own escapes, like \\e, among them)."""
-    if isinstance(value, str):
-        return make_visible(value.replace("\u2028", "\n").replace("\u2029", "\n"))
-    if isinstance(value, Located):
-        for key, item in value.items():
-            value[key] = visible_values(item)
-    elif isinstance(value, LocatedList):
-        value[:] = [visible_values(item) for item in value]
-    return value
 
 
 def read_passage(

@@ -71,11 +71,6 @@ class Tree(Node):
         self.tokens = tokens
 
 
-def token_tree(tokens: list[Token]) -> Tree:
-    """The tree of a balanced token stream."""
-    return Tree(tokens)
-
-
 def inside(item: Item) -> Sequence[Item]:
     """The nodes and leaves inside a node or leaf (none inside text)."""
     return item.children or ()

@@ -17,6 +17,8 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
+from explainer.story.files import make_visible
+
 try:
     from yaml._yaml import CParser
 
@@ -223,3 +225,22 @@ def _scalar(event: Any, later: list[YamlProblem]) -> Any:
     except (ValueError, OverflowError) as error:  # a number too long to convert
         later.append(YamlProblem(_line(event), "yaml-value", problem=str(error)[:80]))
     return text
+
+
+def read_visible_yaml(text: str) -> Any:
+    """The YAML values of ``text``, with control characters made visible: only YAML's escapes
+    (\\e, \\x1b ...) can make one, so only text with a backslash is looked through."""
+    data = read_yaml(text)
+    return visible_values(data) if "\\" in text else data
+
+
+def visible_values(value: Any) -> Any:
+    """YAML values with control characters made visible (YAML's own escapes, like \\e, among them)."""
+    if isinstance(value, str):
+        return make_visible(value.replace("\u2028", "\n").replace("\u2029", "\n"))
+    if isinstance(value, Located):
+        for key, item in value.items():
+            value[key] = visible_values(item)
+    elif isinstance(value, LocatedList):
+        value[:] = [visible_values(item) for item in value]
+    return value

@@ -71,10 +71,7 @@ class TermList(OptionList, LaidOutOnce):
         width = self.scrollable_content_region.width
         if room <= 0 or not width or not self._all_fit(width) or self.styles.overflow_y != "auto":
             return
-        shown = len(self._lengths) > room
-        if shown != self.show_vertical_scrollbar:
-            self.set_reactive(TermList.show_vertical_scrollbar, shown)
-            self.vertical_scrollbar.display = shown
+        self.show_scrollbar_now(len(self._lengths) > room)
 
     def _scroll_update(self, virtual_size: Size) -> None:
         if not self._replacing:

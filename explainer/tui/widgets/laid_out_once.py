@@ -17,3 +17,14 @@ class LaidOutOnce(Widget):
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+    def show_scrollbar_now(self, shown: bool) -> None:
+        """Show or hide the vertical scrollbar for the layout to come, known before it.
+
+        Textual finds out from a layout whether a widget overflows, and shows or hides its bar by
+        laying the screen out and drawing it again, a frame later. Set here without drawing the
+        widget again: the layout to come places the bar.
+        """
+        if shown != self.show_vertical_scrollbar:
+            self.set_reactive(Widget.show_vertical_scrollbar, shown)
+            self.vertical_scrollbar.display = shown

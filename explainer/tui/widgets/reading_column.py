@@ -73,11 +73,7 @@ class ReadingColumn(VerticalScroll, LaidOutOnce, WithPlainScrollBar, can_focus=T
             rows += choices.styles.margin.top + choices.gutter.height + len(choices.lines(choices.content_region.width))
         height = self.scrollable_content_region.height
         if height and choices.content_region.width and self.styles.overflow_y == "auto":
-            shown = rows > height
-            if shown != self.show_vertical_scrollbar:
-                # Set without drawing the whole column again: the layout to come places the bar.
-                self.set_reactive(ReadingColumn.show_vertical_scrollbar, shown)
-                self.vertical_scrollbar.display = shown
+            self.show_scrollbar_now(rows > height)
         if self.show_vertical_scrollbar:
             self.vertical_scrollbar.refresh()
             self._bar_marked = True
